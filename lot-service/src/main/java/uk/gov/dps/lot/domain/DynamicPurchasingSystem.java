@@ -1,0 +1,56 @@
+package uk.gov.dps.lot.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A DPS: an open list of pre-qualified providers, split into lots, that councils call off from. */
+@Entity
+@Table(name = "dps")
+public class DynamicPurchasingSystem extends PanacheEntityBase {
+
+    /** The procurement rules the DPS runs under; they set how applications are handled. */
+    public enum Regime {
+        PCR2015_DPS, LIGHT_TOUCH_PSEUDO_DPS, PA2023_DYNAMIC_MARKET
+    }
+
+    @Id
+    public UUID id;
+
+    public String reference;
+
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    public Regime regime;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] councils;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    @Column(name = "established_at")
+    public Instant establishedAt;
+
+    @Column(name = "established_by")
+    public String establishedBy;
+
+    @Version
+    public long version;
+}

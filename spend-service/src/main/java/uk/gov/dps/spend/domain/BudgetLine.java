@@ -1,0 +1,56 @@
+package uk.gov.dps.spend.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One council's budget for one funding stream in one financial year. Money is held in pence. */
+@Entity
+@Table(name = "budget_line")
+public class BudgetLine extends PanacheEntityBase {
+
+    /** Who pays: the DSG High Needs Block, the council's LAC placements budget, or health (CCG/ICB). */
+    public enum FundingStream {
+        HIGH_NEEDS_BLOCK, LAC_PLACEMENTS, HEALTH
+    }
+
+    @Id
+    public UUID id;
+
+    public String council;
+
+    /** The calendar year the financial year starts in: 2018 is 1 April 2018 to 31 March 2019. */
+    @Column(name = "financial_year")
+    public int financialYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "funding_stream")
+    public FundingStream fundingStream;
+
+    public String name;
+
+    @Column(name = "amount_pence")
+    public long amountPence;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Version
+    public long version;
+
+    public BigDecimal amountPounds() {
+        return BigDecimal.valueOf(amountPence, 2);
+    }
+}
