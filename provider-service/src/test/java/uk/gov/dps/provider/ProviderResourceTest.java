@@ -83,6 +83,25 @@ class ProviderResourceTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerInsteadOfASecondProvider() {
+        String key = UUID.randomUUID().toString();
+        String body = registration("Retry Ltd", urn());
+        String first = given().auth().oauth2(COMMISSIONER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/providers").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(COMMISSIONER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/providers")
+                .then().statusCode(201).header("Idempotency-Replayed", "true")
+                .header("Location", org.hamcrest.Matchers.endsWith("/providers/" + first)).body("id", equalTo(first));
+        given().auth().oauth2(COMMISSIONER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(registration("Other Ltd", urn())).post("/providers")
+                .then().statusCode(422).contentType("application/problem+json");
+        // another caller may use the same key for its own request
+        given().auth().oauth2(Tokens.forCouncil("commissioner", "peterborough")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(registration("Peterborough Ltd", urn())).post("/providers")
+                .then().statusCode(201).header("Idempotency-Replayed", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aProviderUserSeesOnlyItsOwnOrganisation() {
         String id = given().auth().oauth2(COMMISSIONER).contentType(ContentType.JSON)
                 .body(registration("Own Ltd", urn())).post("/providers").then().statusCode(201).extract().path("id");

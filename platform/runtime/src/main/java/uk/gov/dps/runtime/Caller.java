@@ -32,6 +32,11 @@ public class Caller {
         return preferred != null ? preferred : identity.getPrincipal().getName();
     }
 
+    /** The token's subject: stable for a user or a council's system client, whatever its display name. */
+    public String subject() {
+        return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

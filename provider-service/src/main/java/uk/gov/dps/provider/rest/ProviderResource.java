@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import uk.gov.dps.provider.domain.Provider;
 import uk.gov.dps.provider.service.ProviderService;
 import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.Roles;
@@ -56,6 +57,7 @@ public class ProviderResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.COMMISSIONER)
     @Operation(summary = "Register a provider organisation", description = "Publishes dps.provider.registered.v1.")
     public Response register(@Valid @NotNull RegisterProviderRequest request) {
