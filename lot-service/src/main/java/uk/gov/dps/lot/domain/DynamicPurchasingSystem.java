@@ -2,6 +2,8 @@ package uk.gov.dps.lot.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -53,4 +55,27 @@ public class DynamicPurchasingSystem extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** A DPS set up under the Public Contracts Regulations 2015 expires at the end of 23 February 2029. */
+    public static final LocalDate PCR2015_LAST_DAY = LocalDate.of(2029, 2, 23);
+
+    /** Why a validity period is not allowed under {@code regime}, or empty when it is. */
+    public static Optional<String> validityProblem(Regime regime, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return Optional.of("validTo must not be before validFrom.");
+        }
+        if (regime == Regime.PCR2015_DPS && to.isAfter(PCR2015_LAST_DAY)) {
+            return Optional.of("A PCR 2015 DPS expires at the end of 23 February 2029; later, use a "
+                    + "Procurement Act 2023 dynamic market (PA2023_DYNAMIC_MARKET).");
+        }
+        return Optional.empty();
+    }
+
+    public boolean isValidOn(LocalDate day) {
+        return !day.isBefore(validFrom) && !day.isAfter(validTo);
+    }
+
+    public boolean servesCouncil(String council) {
+        return Arrays.asList(councils).contains(council);
+    }
 }

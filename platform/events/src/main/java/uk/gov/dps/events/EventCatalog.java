@@ -3,7 +3,18 @@ package uk.gov.dps.events;
 import java.util.List;
 import java.util.Optional;
 
+import uk.gov.dps.events.lot.LotSnapshot;
+import uk.gov.dps.events.lot.PurchasingSystemEstablished;
+import uk.gov.dps.events.provider.ApplicationRejected;
+import uk.gov.dps.events.provider.ApplicationSubmitted;
+import uk.gov.dps.events.provider.ProviderAdmittedToLot;
 import uk.gov.dps.events.provider.ProviderRegistered;
+import uk.gov.dps.events.provider.ProviderReinstated;
+import uk.gov.dps.events.provider.ProviderSuspended;
+import uk.gov.dps.events.provider.ProviderTierChanged;
+import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.events.quality.InspectionRecorded;
+import uk.gov.dps.events.quality.RiskRatingChanged;
 
 /**
  * Every event the platform publishes. The JSON Schemas, golden examples and the AsyncAPI document are
@@ -11,10 +22,47 @@ import uk.gov.dps.events.provider.ProviderRegistered;
  */
 public final class EventCatalog {
 
+    // dps.providers, key = provider id
     public static final EventType PROVIDER_REGISTERED = new EventType("dps.provider.registered.v1", Topics.PROVIDERS,
             ProviderRegistered.class, "A provider organisation registered with the platform.");
+    public static final EventType APPLICATION_SUBMITTED = new EventType("dps.provider.application-submitted.v1",
+            Topics.PROVIDERS, ApplicationSubmitted.class,
+            "A provider applied to join a lot; it must be decided by dueOn (10 working days, 15 if extended).");
+    public static final EventType PROVIDER_ADMITTED_TO_LOT = new EventType("dps.provider.admitted-to-lot.v1",
+            Topics.PROVIDERS, ProviderAdmittedToLot.class, "A provider became a member of a lot.");
+    public static final EventType APPLICATION_REJECTED = new EventType("dps.provider.application-rejected.v1",
+            Topics.PROVIDERS, ApplicationRejected.class, "A provider's application to a lot was rejected.");
+    public static final EventType PROVIDER_SUSPENDED = new EventType("dps.provider.suspended.v1", Topics.PROVIDERS,
+            ProviderSuspended.class, "A provider receives no new call-offs in these lots until reinstated.");
+    public static final EventType PROVIDER_REINSTATED = new EventType("dps.provider.reinstated.v1", Topics.PROVIDERS,
+            ProviderReinstated.class, "A provider's suspension in these lots was lifted.");
+    public static final EventType PROVIDER_TIER_CHANGED = new EventType("dps.provider.tier-changed.v1",
+            Topics.PROVIDERS, ProviderTierChanged.class, "A provider moved tier within a lot.");
+    public static final EventType PROVIDER_WITHDRAWN = new EventType("dps.provider.withdrawn.v1", Topics.PROVIDERS,
+            ProviderWithdrawn.class, "A provider left these lots.");
 
-    public static final List<EventType> ALL = List.of(PROVIDER_REGISTERED);
+    // dps.lots, key = DPS id or lot id
+    public static final EventType PURCHASING_SYSTEM_ESTABLISHED = new EventType(
+            "dps.purchasing-system.established.v1", Topics.LOTS, PurchasingSystemEstablished.class,
+            "A DPS (or dynamic market) was established.");
+    public static final EventType LOT_OPENED = new EventType("dps.lot.opened.v1", Topics.LOTS, LotSnapshot.class,
+            "A lot opened to applications (when created, or reopened).");
+    public static final EventType LOT_CLOSED = new EventType("dps.lot.closed.v1", Topics.LOTS, LotSnapshot.class,
+            "A lot closed to new applications; existing members stay members.");
+    public static final EventType LOT_CHANGED = new EventType("dps.lot.changed.v1", Topics.LOTS, LotSnapshot.class,
+            "A lot's name, categories or selection criteria changed.");
+
+    // dps.quality, key = provider id
+    public static final EventType INSPECTION_RECORDED = new EventType("dps.quality.inspection-recorded.v1",
+            Topics.QUALITY, InspectionRecorded.class,
+            "An Ofsted or CQC judgement was recorded for one of a provider's settings.");
+    public static final EventType RISK_RATING_CHANGED = new EventType("dps.quality.risk-rating-changed.v1",
+            Topics.QUALITY, RiskRatingChanged.class, "A provider's red/amber/green risk rating changed.");
+
+    public static final List<EventType> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
+            PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
+            PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
+            LOT_CHANGED, INSPECTION_RECORDED, RISK_RATING_CHANGED);
 
     private EventCatalog() {
     }

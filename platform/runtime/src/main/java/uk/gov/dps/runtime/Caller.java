@@ -37,6 +37,11 @@ public class Caller {
         return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
     }
 
+    /** The caller as the actor of a decision in the {@link AuditTrail}. */
+    public AuditTrail.Actor asActor() {
+        return new AuditTrail.Actor(name(), councilClaim().orElse(null));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -1,7 +1,9 @@
 package uk.gov.dps.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
@@ -9,6 +11,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import uk.gov.dps.events.CloudEvents;
+import uk.gov.dps.events.EventJson;
+import uk.gov.dps.events.EventType;
+import uk.gov.dps.events.Topics;
 
 /**
  * Writes records straight to a topic, headers and all: to redeliver an event or send a malformed one, as a
@@ -25,6 +34,33 @@ public final class RawEvents implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         producer = new KafkaProducer<>(props);
+    }
+
+    /**
+     * Publishes a well-formed CloudEvent of {@code type}, as its producing service would.
+     *
+     * @return the event id, to send the very same event again
+     */
+    public String sendEvent(EventType type, Object aggregateId, Record payload) {
+        String id = UUID.randomUUID().toString();
+        sendEvent(id, type, aggregateId, payload);
+        return id;
+    }
+
+    /** Publishes a CloudEvent with a chosen id: a second call with the same id is a redelivery. */
+    public void sendEvent(String id, EventType type, Object aggregateId, Record payload) {
+        try {
+            send(type.topic(), aggregateId.toString(), Map.of(
+                    CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION,
+                    CloudEvents.HEADER_ID, id,
+                    CloudEvents.HEADER_SOURCE, Topics.producer(type.topic()),
+                    CloudEvents.HEADER_TYPE, type.type(),
+                    CloudEvents.HEADER_SUBJECT, aggregateId.toString(),
+                    CloudEvents.HEADER_TIME, Instant.now().toString(),
+                    CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON), EventJson.mapper().writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public void send(String topic, String key, Map<String, String> headers, String value) {

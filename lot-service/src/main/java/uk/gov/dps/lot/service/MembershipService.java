@@ -1,0 +1,103 @@
+package uk.gov.dps.lot.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderReinstated;
+import uk.gov.dps.events.provider.ProviderSuspended;
+import uk.gov.dps.events.provider.ProviderTierChanged;
+import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.lot.domain.Lot;
+import uk.gov.dps.lot.domain.LotMember;
+import uk.gov.dps.messaging.IncomingEvent;
+import uk.gov.dps.messaging.PoisonEventException;
+import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.ProblemException;
+
+/**
+ * Lot membership as provider-service decides it: applied from {@code dps.providers} (each event once, in the
+ * inbox's transaction), read by the members list.
+ */
+@ApplicationScoped
+public class MembershipService {
+
+    public enum Filter {
+        ACTIVE, SUSPENDED, ALL
+    }
+
+    @Inject
+    LotService lots;
+
+    public void apply(IncomingEvent event) {
+        String type = event.type();
+        if (type.equals(EventCatalog.PROVIDER_ADMITTED_TO_LOT.type())) {
+            admitted(event.payloadAs(ProviderAdmittedToLot.class), event.time());
+        } else if (type.equals(EventCatalog.PROVIDER_SUSPENDED.type())) {
+            ProviderSuspended suspended = event.payloadAs(ProviderSuspended.class);
+            setSuspended(suspended.providerId(), suspended.lotIds(), true, suspended.suspendedAt());
+        } else if (type.equals(EventCatalog.PROVIDER_REINSTATED.type())) {
+            ProviderReinstated reinstated = event.payloadAs(ProviderReinstated.class);
+            setSuspended(reinstated.providerId(), reinstated.lotIds(), false, reinstated.reinstatedAt());
+        } else if (type.equals(EventCatalog.PROVIDER_TIER_CHANGED.type())) {
+            ProviderTierChanged changed = event.payloadAs(ProviderTierChanged.class);
+            LotMember.update("tier = ?1, changedAt = ?2 where lotId = ?3 and providerId = ?4", changed.toTier(),
+                    changed.changedAt(), changed.lotId(), changed.providerId());
+        } else if (type.equals(EventCatalog.PROVIDER_WITHDRAWN.type())) {
+            ProviderWithdrawn withdrawn = event.payloadAs(ProviderWithdrawn.class);
+            LotMember.delete("providerId = ?1 and lotId in ?2", withdrawn.providerId(), withdrawn.lotIds());
+        }
+        // other provider events (registration, applications) do not change membership
+    }
+
+    private void admitted(ProviderAdmittedToLot admitted, Instant at) {
+        if (Lot.findById(admitted.lotId()) == null) {
+            throw new PoisonEventException("provider admitted to unknown lot " + admitted.lotId());
+        }
+        LotMember existing = LotMember.findById(new LotMember.Key(admitted.lotId(), admitted.providerId()));
+        LotMember member = existing != null ? existing : new LotMember();
+        member.lotId = admitted.lotId();
+        member.providerId = admitted.providerId();
+        member.providerName = admitted.providerName();
+        member.categories = admitted.categories().toArray(String[]::new);
+        member.tier = admitted.tier();
+        member.suspended = false;
+        member.admittedAt = admitted.admittedAt();
+        member.changedAt = admitted.admittedAt();
+        if (existing == null) {
+            member.persist();
+        }
+    }
+
+    private static void setSuspended(UUID providerId, List<UUID> lotIds, boolean suspended, Instant at) {
+        LotMember.update("suspended = ?1, changedAt = ?2 where providerId = ?3 and lotId in ?4", suspended, at,
+                providerId, lotIds);
+    }
+
+    /** Members of a lot by provider name, optionally only those serving one of its categories. */
+    public List<LotMember> members(UUID lotId, Optional<String> category, Filter filter, PageRequest page) {
+        Lot lot = lots.get(lotId);
+        category.filter(c -> !lot.hasCategory(c)).ifPresent(c -> {
+            throw ProblemException.badRequest("category", "lot " + lot.code + " has no category " + c);
+        });
+        StringBuilder query = new StringBuilder("lotId = :lot");
+        Parameters parameters = Parameters.with("lot", lotId);
+        if (filter != Filter.ALL) {
+            query.append(" and suspended = :suspended");
+            parameters.and("suspended", filter == Filter.SUSPENDED);
+        }
+        if (category.isPresent()) {
+            query.append(" and array_contains(categories, :category)");
+            parameters.and("category", category.get());
+        }
+        return LotMember.<LotMember>find(query.toString(), Sort.by("providerName").and("providerId"), parameters)
+                .range(page.first(), page.last()).list();
+    }
+}
