@@ -98,10 +98,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConcurrentChange(e)) {
+            // two requests changed the same record at once and this one lost: the client may reload and retry
+            return staleUpdate(null, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (incident %s)", uri.getPath(), incident);
         return problem(Response.Status.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; quote incident " + incident + " to the service team.", uri);
+    }
+
+    /**
+     * A lost race shows up at commit, wrapped by the transaction manager: an optimistic-lock failure, or a
+     * unique constraint (SQLState 23505) that another request satisfied first.
+     */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException
+                    || t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response problem(Response.Status status, String detail, UriInfo uri) {

@@ -1,7 +1,12 @@
 package uk.gov.dps.provider.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -30,6 +35,15 @@ public class Provider extends PanacheEntityBase {
     public String companiesHouseNumber;
 
     public String postcode;
+
+    public String address;
+
+    /** People the council deals with at the provider (name, role, email, phone). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Contact> contacts = new ArrayList<>();
+
+    public record Contact(String name, String role, String email, String phone) {
+    }
 
     @Column(name = "registered_at")
     public Instant registeredAt;

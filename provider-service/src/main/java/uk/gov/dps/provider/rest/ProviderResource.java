@@ -2,6 +2,9 @@ package uk.gov.dps.provider.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -10,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,13 +23,21 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import uk.gov.dps.provider.domain.Membership;
 import uk.gov.dps.provider.domain.Provider;
+import uk.gov.dps.provider.domain.Application;
+import uk.gov.dps.provider.service.ApplicationService;
+import uk.gov.dps.provider.service.MembershipService;
 import uk.gov.dps.provider.service.ProviderService;
+import uk.gov.dps.runtime.AuditTrail;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.ProblemException;
+import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
 @Path("/providers")
@@ -36,6 +48,15 @@ public class ProviderResource {
     ProviderService providers;
 
     @Inject
+    MembershipService memberships;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
     Caller caller;
 
     public record RegisterProviderRequest(
@@ -44,16 +65,42 @@ public class ProviderResource {
             @Pattern(regexp = "[0-9]-[0-9]{6,12}", message = "must be a CQC id such as 1-123456789") String cqcId,
             @Pattern(regexp = "[A-Z0-9]{8}", message = "must be 8 letters or digits") String companiesHouseNumber,
             @NotNull @Pattern(regexp = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", message = "must be a UK postcode")
-            String postcode) {
+            String postcode,
+            @Size(max = 500) String address,
+            List<@Valid @NotNull ContactRequest> contacts) {
+    }
+
+    public record ContactRequest(@NotBlank @Size(max = 200) String name, @Size(max = 100) String role,
+            @Email String email, @Size(max = 30) String phone) {
+    }
+
+    public record MembershipView(UUID lotId, List<String> categories, String tier, Membership.Status status,
+            String suspendedReason, Instant admittedAt) {
+
+        static MembershipView of(Membership m) {
+            return new MembershipView(m.lotId, List.of(m.categories), m.tier, m.status, m.suspendedReason,
+                    m.admittedAt);
+        }
     }
 
     public record ProviderView(UUID id, String name, String ofstedUrn, String cqcId, String companiesHouseNumber,
-            String postcode, Instant registeredAt) {
+            String postcode, String address, List<Provider.Contact> contacts, Instant registeredAt,
+            List<MembershipView> memberships) {
 
-        static ProviderView of(Provider p) {
-            return new ProviderView(p.id, p.name, p.ofstedUrn, p.cqcId, p.companiesHouseNumber, p.postcode,
-                    p.registeredAt);
+        static ProviderView of(Provider p, List<Membership> memberships) {
+            return new ProviderView(p.id, p.name, p.ofstedUrn, p.cqcId, p.companiesHouseNumber, p.postcode, p.address,
+                    List.copyOf(p.contacts), p.registeredAt, memberships.stream().map(MembershipView::of).toList());
         }
+    }
+
+    public record LotActionRequest(UUID lotId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record TierChangeRequest(@NotNull UUID lotId, @NotBlank @Size(max = 20) String tier,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record LotsAffected(UUID providerId, List<UUID> lotIds) {
     }
 
     @POST
@@ -62,23 +109,124 @@ public class ProviderResource {
     @Operation(summary = "Register a provider organisation", description = "Publishes dps.provider.registered.v1.")
     public Response register(@Valid @NotNull RegisterProviderRequest request) {
         Provider provider = providers.register(new ProviderService.Registration(request.name(), request.ofstedUrn(),
-                request.cqcId(), request.companiesHouseNumber(), request.postcode()), caller.name());
-        return Response.created(URI.create("/providers/" + provider.id)).entity(ProviderView.of(provider)).build();
+                request.cqcId(), request.companiesHouseNumber(), request.postcode(), request.address(),
+                request.contacts() == null ? List.of() : request.contacts().stream()
+                        .map(c -> new Provider.Contact(c.name(), c.role(), c.email(), c.phone())).toList()),
+                caller.asActor());
+        return Response.created(URI.create("/providers/" + provider.id)).entity(ProviderView.of(provider, List.of()))
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.COMMISSIONER, Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.MONITORING_OFFICER, Roles.PROVIDER})
-    @Operation(summary = "One provider organisation; provider users see only their own")
+    @Operation(summary = "One provider organisation with its lot memberships; provider users see only their own")
     public ProviderView get(@PathParam("id") UUID id) {
         caller.requireOwnProviderIfProvider(id);
-        return ProviderView.of(providers.get(id));
+        return ProviderView.of(providers.get(id), memberships.of(id));
     }
 
     @GET
     @RolesAllowed({Roles.COMMISSIONER, Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.MONITORING_OFFICER})
-    @Operation(summary = "Provider organisations by name, paged")
-    public Page<ProviderView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(providers.list(page), page.page, page.size, ProviderView::of);
+    @Operation(summary = "Provider organisations by name, paged",
+            description = "status=ACTIVE or SUSPENDED and/or lot=<lot id>: only members of lots in that state.")
+    public Page<ProviderView> list(@QueryParam("status") String status, @QueryParam("lot") String lot,
+            @Valid @BeanParam PageRequest page) {
+        var wanted = QueryValues.optionalEnum(Membership.Status.class, status, "status");
+        return Page.of(providers.list(wanted, optionalId(lot, "lot"), page), page.page, page.size,
+                p -> ProviderView.of(p, memberships.of(p.id)));
+    }
+
+    @POST
+    @Path("/{id}/applications")
+    @Idempotent
+    @RolesAllowed({Roles.PROVIDER, Roles.COMMISSIONER})
+    @Operation(summary = "Apply to join a lot (and some of its categories)",
+            description = "Refused when the lot is unknown, closed, or its DPS is not valid today. The commissioner "
+                    + "must decide within 10 working days. Publishes dps.provider.application-submitted.v1.")
+    public Response apply(@PathParam("id") UUID providerId, @Valid @NotNull ApplicationResource.ApplyRequest request) {
+        caller.requireOwnProviderIfProvider(providerId);
+        Application application = applications.submit(providerId, new ApplicationService.Submission(request.lotId(),
+                request.categories().stream().map(c -> c.strip().toUpperCase()).toList(),
+                request.requestedTier() == null ? null : request.requestedTier().strip().toUpperCase(),
+                request.answers() == null ? List.of() : request.answers(),
+                request.evidence() == null ? List.of() : request.evidence()), caller.asActor());
+        return Response.created(URI.create("/applications/" + application.id))
+                .entity(ApplicationResource.ApplicationView.of(application, applications.today())).build();
+    }
+
+    @GET
+    @Path("/{id}/applications")
+    @RolesAllowed({Roles.PROVIDER, Roles.COMMISSIONER})
+    @Operation(summary = "A provider's applications, newest first")
+    public Page<ApplicationResource.ApplicationView> forProvider(@PathParam("id") UUID providerId, @QueryParam("status") String status,
+            @Valid @BeanParam PageRequest page) {
+        caller.requireOwnProviderIfProvider(providerId);
+        var wanted = QueryValues.optionalEnum(Application.Status.class, status, "status");
+        LocalDate today = applications.today();
+        return Page.of(applications.forProvider(providerId, wanted, page), page.page, page.size,
+                a -> ApplicationResource.ApplicationView.of(a, today));
+    }
+
+    @POST
+    @Path("/{id}/suspensions")
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Operation(summary = "Suspend the provider from new call-offs in one lot, or in all lots when lotId is absent",
+            description = "Publishes dps.provider.suspended.v1.")
+    public LotsAffected suspend(@PathParam("id") UUID id, @Valid @NotNull LotActionRequest request) {
+        return new LotsAffected(id, memberships.suspend(id, Optional.ofNullable(request.lotId()), request.reason(),
+                false, caller.asActor()));
+    }
+
+    @POST
+    @Path("/{id}/reinstatements")
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Operation(summary = "Lift a suspension in one lot, or in all lots when lotId is absent",
+            description = "Publishes dps.provider.reinstated.v1.")
+    public LotsAffected reinstate(@PathParam("id") UUID id, @Valid @NotNull LotActionRequest request) {
+        return new LotsAffected(id, memberships.reinstate(id, Optional.ofNullable(request.lotId()), request.reason(),
+                caller.asActor()));
+    }
+
+    @POST
+    @Path("/{id}/tier-changes")
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Operation(summary = "Move the provider to another tier of a tiered lot",
+            description = "Publishes dps.provider.tier-changed.v1.")
+    public MembershipView changeTier(@PathParam("id") UUID id, @Valid @NotNull TierChangeRequest request) {
+        return MembershipView.of(memberships.changeTier(id, request.lotId(), request.tier().strip().toUpperCase(),
+                request.reason(), caller.asActor()));
+    }
+
+    @POST
+    @Path("/{id}/withdrawals")
+    @RolesAllowed({Roles.COMMISSIONER, Roles.PROVIDER})
+    @Operation(summary = "End membership of one lot, or of all lots when lotId is absent",
+            description = "Providers may withdraw their own organisation. Publishes dps.provider.withdrawn.v1.")
+    public LotsAffected withdraw(@PathParam("id") UUID id, @Valid @NotNull LotActionRequest request) {
+        caller.requireOwnProviderIfProvider(id);
+        return new LotsAffected(id, memberships.withdraw(id, Optional.ofNullable(request.lotId()), request.reason(),
+                caller.asActor()));
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({Roles.COMMISSIONER, Roles.MONITORING_OFFICER, Roles.PROVIDER})
+    @Operation(summary = "Every decision about the provider: who, when, what and why, oldest first")
+    public Page<AuditTrail.Entry> audit(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        caller.requireOwnProviderIfProvider(id);
+        providers.get(id);
+        return Page.of(audit.about(id, page), page.page, page.size, e -> e);
+    }
+
+    static Optional<UUID> optionalId(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(parameter, "must be an id (UUID)");
+        }
     }
 }

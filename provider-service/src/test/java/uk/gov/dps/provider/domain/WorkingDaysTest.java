@@ -1,0 +1,74 @@
+package uk.gov.dps.provider.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Expected dates are the published England and Wales bank holidays. */
+class WorkingDaysTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2018, 2018-01-01 2018-03-30 2018-04-02 2018-05-07 2018-05-28 2018-08-27 2018-12-25 2018-12-26",
+            "2019, 2019-01-01 2019-04-19 2019-04-22 2019-05-06 2019-05-27 2019-08-26 2019-12-25 2019-12-26",
+            // Christmas on a Friday, Boxing Day on a Saturday: substitute Monday 28th
+            "2020, 2020-01-01 2020-04-10 2020-04-13 2020-05-08 2020-05-25 2020-08-31 2020-12-25 2020-12-28",
+            // Christmas on a Saturday and Boxing Day on a Sunday: substitutes Monday 27th and Tuesday 28th
+            "2021, 2021-01-01 2021-04-02 2021-04-05 2021-05-03 2021-05-31 2021-08-30 2021-12-27 2021-12-28",
+            // New Year's Day on a Saturday; the platinum jubilee; the Queen's funeral; Christmas on a Sunday
+            "2022, 2022-01-03 2022-04-15 2022-04-18 2022-05-02 2022-06-02 2022-06-03 2022-08-29 2022-09-19 2022-12-26 2022-12-27",
+            "2023, 2023-01-02 2023-04-07 2023-04-10 2023-05-01 2023-05-08 2023-05-29 2023-08-28 2023-12-25 2023-12-26",
+            "2025, 2025-01-01 2025-04-18 2025-04-21 2025-05-05 2025-05-26 2025-08-25 2025-12-25 2025-12-26",
+    })
+    void bankHolidaysMatchThePublishedLists(int year, String expected) {
+        assertThat(WorkingDays.bankHolidays(year)).containsExactlyInAnyOrder(
+                java.util.Arrays.stream(expected.split(" ")).map(LocalDate::parse).toArray(LocalDate[]::new));
+    }
+
+    @Test
+    void easterFollowsTheGregorianComputus() {
+        assertThat(WorkingDays.easterSunday(2019)).isEqualTo(LocalDate.of(2019, 4, 21));
+        assertThat(WorkingDays.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
+        assertThat(WorkingDays.easterSunday(2038)).isEqualTo(LocalDate.of(2038, 4, 25)); // the latest possible
+        assertThat(WorkingDays.easterSunday(2285)).isEqualTo(LocalDate.of(2285, 3, 22)); // the earliest possible
+    }
+
+    @Test
+    void tenWorkingDaysSkipWeekends() {
+        // Monday 1 October 2018: two whole weeks later
+        assertThat(WorkingDays.addWorkingDays(LocalDate.of(2018, 10, 1), 10)).isEqualTo(LocalDate.of(2018, 10, 15));
+        // received on a Saturday: the clock starts on Monday
+        assertThat(WorkingDays.addWorkingDays(LocalDate.of(2018, 10, 6), 10)).isEqualTo(LocalDate.of(2018, 10, 19));
+    }
+
+    @Test
+    void tenWorkingDaysSkipChristmasAndNewYear() {
+        // Thursday 20 December 2018: 25, 26 December and 1 January do not count
+        assertThat(WorkingDays.addWorkingDays(LocalDate.of(2018, 12, 20), 10)).isEqualTo(LocalDate.of(2019, 1, 8));
+    }
+
+    @Test
+    void tenWorkingDaysSkipEasterAndSubstituteDays() {
+        // Monday 15 April 2019: Good Friday 19 and Easter Monday 22 April do not count
+        assertThat(WorkingDays.addWorkingDays(LocalDate.of(2019, 4, 15), 10)).isEqualTo(LocalDate.of(2019, 5, 1));
+        // Wednesday 22 December 2021: substitute days 27 and 28 December and 3 January 2022 do not count
+        assertThat(WorkingDays.addWorkingDays(LocalDate.of(2021, 12, 22), 10)).isEqualTo(LocalDate.of(2022, 1, 10));
+    }
+
+    @Test
+    void anExtensionGivesFifteenWorkingDaysFromTheSameReceipt() {
+        LocalDate received = LocalDate.of(2018, 12, 20);
+        assertThat(WorkingDays.addWorkingDays(received, 15)).isEqualTo(LocalDate.of(2019, 1, 15));
+    }
+
+    @Test
+    void weekendsAndBankHolidaysAreNotWorkingDays() {
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2018, 10, 9))).isTrue(); // the committee met on a Tuesday
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2018, 10, 13))).isFalse();
+        assertThat(WorkingDays.isWorkingDay(LocalDate.of(2018, 8, 27))).isFalse();
+    }
+}
