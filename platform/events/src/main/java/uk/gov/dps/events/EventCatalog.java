@@ -5,6 +5,16 @@ import java.util.Optional;
 
 import uk.gov.dps.events.lot.LotSnapshot;
 import uk.gov.dps.events.lot.PurchasingSystemEstablished;
+import uk.gov.dps.events.placement.CallOffIssued;
+import uk.gov.dps.events.placement.ExemptionExpiring;
+import uk.gov.dps.events.placement.OfferDeclined;
+import uk.gov.dps.events.placement.OfferSubmitted;
+import uk.gov.dps.events.placement.PlacementAwarded;
+import uk.gov.dps.events.placement.PlacementEnded;
+import uk.gov.dps.events.placement.PlacementFeeChanged;
+import uk.gov.dps.events.placement.PlacementStarted;
+import uk.gov.dps.events.placement.ReferralRaised;
+import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.provider.ApplicationRejected;
 import uk.gov.dps.events.provider.ApplicationSubmitted;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
@@ -13,8 +23,12 @@ import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
 import uk.gov.dps.events.provider.ProviderTierChanged;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.events.quality.ConcernRaised;
+import uk.gov.dps.events.quality.ConcernResolved;
 import uk.gov.dps.events.quality.InspectionRecorded;
+import uk.gov.dps.events.quality.KpiReturnReceived;
 import uk.gov.dps.events.quality.RiskRatingChanged;
+import uk.gov.dps.events.spend.ThresholdCrossed;
 
 /**
  * Every event the platform publishes. The JSON Schemas, golden examples and the AsyncAPI document are
@@ -59,10 +73,47 @@ public final class EventCatalog {
     public static final EventType RISK_RATING_CHANGED = new EventType("dps.quality.risk-rating-changed.v1",
             Topics.QUALITY, RiskRatingChanged.class, "A provider's red/amber/green risk rating changed.");
 
+    // dps.placements, key = referral id (referral events), placement id (placement events) or exemption id
+    public static final EventType REFERRAL_RAISED = new EventType("dps.referral.raised.v1", Topics.PLACEMENTS,
+            ReferralRaised.class, "A council needs a placement for one child.");
+    public static final EventType CALL_OFF_ISSUED = new EventType("dps.referral.called-off.v1", Topics.PLACEMENTS,
+            CallOffIssued.class, "A referral was sent to every eligible member of its lot (or tier).");
+    public static final EventType OFFER_SUBMITTED = new EventType("dps.referral.offer-submitted.v1",
+            Topics.PLACEMENTS, OfferSubmitted.class, "An invited provider offered a placement.");
+    public static final EventType OFFER_DECLINED = new EventType("dps.referral.offer-declined.v1", Topics.PLACEMENTS,
+            OfferDeclined.class, "An invited provider declined, with a structured reason.");
+    public static final EventType PLACEMENT_AWARDED = new EventType("dps.placement.awarded.v1", Topics.PLACEMENTS,
+            PlacementAwarded.class, "An offer won; an individual placement agreement was made.");
+    public static final EventType PLACEMENT_STARTED = new EventType("dps.placement.started.v1", Topics.PLACEMENTS,
+            PlacementStarted.class, "A placement started.");
+    public static final EventType PLACEMENT_FEE_CHANGED = new EventType("dps.placement.fee-changed.v1",
+            Topics.PLACEMENTS, PlacementFeeChanged.class, "A placement's weekly fee changes from a date.");
+    public static final EventType PLACEMENT_ENDED = new EventType("dps.placement.ended.v1", Topics.PLACEMENTS,
+            PlacementEnded.class, "A placement ended, planned or by disruption.");
+    public static final EventType SPOT_PURCHASE_MADE = new EventType("dps.placement.spot-purchased.v1",
+            Topics.PLACEMENTS, SpotPurchaseMade.class, "A placement was bought off the DPS under an exemption.");
+    public static final EventType EXEMPTION_EXPIRING = new EventType("dps.exemption.expiring.v1", Topics.PLACEMENTS,
+            ExemptionExpiring.class, "An exemption to buy off the DPS ends soon.");
+
+    // dps.quality, key = provider id (continued)
+    public static final EventType CONCERN_RAISED = new EventType("dps.quality.concern-raised.v1", Topics.QUALITY,
+            ConcernRaised.class, "A partner council raised a concern about a provider.");
+    public static final EventType CONCERN_RESOLVED = new EventType("dps.quality.concern-resolved.v1", Topics.QUALITY,
+            ConcernResolved.class, "A concern about a provider was resolved.");
+    public static final EventType KPI_RETURN_RECEIVED = new EventType("dps.quality.kpi-return-received.v1",
+            Topics.QUALITY, KpiReturnReceived.class, "A provider's quarterly KPI return was received.");
+
+    // dps.spend, key = budget line or contract id
+    public static final EventType THRESHOLD_CROSSED = new EventType("dps.spend.threshold-crossed.v1", Topics.SPEND,
+            ThresholdCrossed.class, "A budget's forecast or a contract's commitment crossed a threshold.");
+
     public static final List<EventType> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
-            LOT_CHANGED, INSPECTION_RECORDED, RISK_RATING_CHANGED);
+            LOT_CHANGED, INSPECTION_RECORDED, RISK_RATING_CHANGED, REFERRAL_RAISED, CALL_OFF_ISSUED, OFFER_SUBMITTED,
+            OFFER_DECLINED, PLACEMENT_AWARDED, PLACEMENT_STARTED, PLACEMENT_FEE_CHANGED, PLACEMENT_ENDED,
+            SPOT_PURCHASE_MADE, EXEMPTION_EXPIRING, CONCERN_RAISED, CONCERN_RESOLVED, KPI_RETURN_RECEIVED,
+            THRESHOLD_CROSSED);
 
     private EventCatalog() {
     }

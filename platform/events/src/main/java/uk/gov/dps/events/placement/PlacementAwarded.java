@@ -1,0 +1,16 @@
+package uk.gov.dps.events.placement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code dps.placement.awarded.v1}: an offer won the call-off; an individual placement agreement exists.
+ * Spend commits the fee from {@code plannedStart} across the funding shares.
+ */
+public record PlacementAwarded(UUID placementId, UUID referralId, String council, UUID lotId, String serviceType,
+        UUID providerId, UUID offerId, WeeklyFee weeklyFee, String placementPattern, LocalDate plannedStart,
+        LocalDate expectedEnd, List<FundingShare> fundingShares, String panelApprovalReference,
+        boolean parentalPreference, List<UUID> unsuccessfulProviderIds, Instant awardedAt) {
+}
