@@ -1,7 +1,11 @@
 package uk.gov.dps.placement.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -12,13 +16,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A council's request to find a placement for one child, from the in-house check to award. */
+/**
+ * A council's request to find a placement for one child, from the in-house check to award. It holds the
+ * minimum about the child: age band, sex, needs, postcode district — no names, no dates of birth.
+ */
 @Entity
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase {
 
     public enum Status {
         RAISED, PLACED_IN_HOUSE, CALLED_OFF, AWARDED, CLOSED
+    }
+
+    public enum InHouseOutcome {
+        AVAILABLE, NOT_AVAILABLE
     }
 
     @Id
@@ -35,6 +46,53 @@ public class Referral extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status;
 
+    @Column(name = "age_band")
+    public String ageBand;
+
+    public String sex;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] needs = new String[0];
+
+    @Column(name = "postcode_district")
+    public String postcodeDistrict;
+
+    @Column(name = "siblings_to_place")
+    public int siblingsToPlace;
+
+    public boolean emergency;
+
+    @Column(name = "wanted_start")
+    public LocalDate wantedStart;
+
+    @Column(name = "expected_duration_weeks")
+    public Integer expectedDurationWeeks;
+
+    @Column(name = "placement_pattern")
+    public String placementPattern;
+
+    @Column(name = "education_required")
+    public boolean educationRequired;
+
+    @Column(name = "therapy_required")
+    public boolean therapyRequired;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "in_house_outcome")
+    public InHouseOutcome inHouseOutcome;
+
+    @Column(name = "in_house_notes")
+    public String inHouseNotes;
+
+    @Column(name = "in_house_checked_at")
+    public Instant inHouseCheckedAt;
+
+    @Column(name = "respond_by")
+    public Instant respondBy;
+
+    @Column(name = "called_off_at")
+    public Instant calledOffAt;
+
     @Column(name = "raised_at")
     public Instant raisedAt;
 
@@ -43,4 +101,36 @@ public class Referral extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** In-house first: the council's own carers and homes are checked before the market is asked. */
+    public void recordInHouseCheck(InHouseOutcome outcome, String notes, Instant at) {
+        if (status != Status.RAISED || inHouseOutcome != null) {
+            throw new IllegalStateException("The in-house check has been recorded already.");
+        }
+        inHouseOutcome = outcome;
+        inHouseNotes = notes;
+        inHouseCheckedAt = at;
+        if (outcome == InHouseOutcome.AVAILABLE) {
+            status = Status.PLACED_IN_HOUSE;
+        }
+    }
+
+    public void callOff(Instant respondBy, Instant at) {
+        if (inHouseOutcome == null) {
+            throw new IllegalStateException("Check in-house provision first: record the in-house check before a call-off.");
+        }
+        if (status != Status.RAISED) {
+            throw new IllegalStateException("The referral is " + status + ": it cannot be called off.");
+        }
+        if (!respondBy.isAfter(at)) {
+            throw new IllegalArgumentException("respondBy must be in the future");
+        }
+        this.status = Status.CALLED_OFF;
+        this.respondBy = respondBy;
+        this.calledOffAt = at;
+    }
+
+    public boolean acceptsResponsesAt(Instant at) {
+        return status == Status.CALLED_OFF && !at.isAfter(respondBy);
+    }
 }

@@ -1,6 +1,10 @@
 package uk.gov.dps.placement.rest;
 
+import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -9,34 +13,181 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import uk.gov.dps.placement.domain.Fee;
+import uk.gov.dps.placement.domain.FundingShares;
+import uk.gov.dps.placement.domain.Invitation;
+import uk.gov.dps.placement.domain.Need;
+import uk.gov.dps.placement.domain.OfferEvaluation;
+import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Referral;
+import uk.gov.dps.placement.service.PlacementService;
 import uk.gov.dps.placement.service.ReferralService;
+import uk.gov.dps.placement.service.ResponseService;
 import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
 @Path("/referrals")
-@Tag(name = "Referrals")
+@Tag(name = "Referrals and call-offs")
 public class ReferralResource {
 
     @Inject
     ReferralService referrals;
 
     @Inject
+    ResponseService responses;
+
+    @Inject
+    PlacementService placements;
+
+    @Inject
     Caller caller;
 
+    public record RaiseReferralRequest(
+            @NotNull UUID lotId,
+            @Size(max = 40) String category,
+            @NotNull @Pattern(regexp = "0-4|5-10|11-15|16-17", message = "must be one of 0-4, 5-10, 11-15, 16-17")
+            String ageBand,
+            @Pattern(regexp = "FEMALE|MALE|NOT_SAID", message = "must be FEMALE, MALE or NOT_SAID") String sex,
+            @NotNull List<@NotNull Need> needs,
+            @Pattern(regexp = "[A-Z]{1,2}[0-9][A-Z0-9]?", message = "must be a postcode district such as PE13")
+            String postcodeDistrict,
+            @Min(0) @Max(6) int siblingsToPlace,
+            boolean emergency,
+            @NotNull LocalDate wantedStart,
+            @Min(1) @Max(520) Integer expectedDurationWeeks,
+            @NotNull @Pattern(regexp = "DAY|WEEKS_38|WEEKS_52", message = "must be DAY, WEEKS_38 or WEEKS_52")
+            String placementPattern,
+            boolean educationRequired,
+            boolean therapyRequired) {
+    }
+
+    /** What an officer sees. */
     public record ReferralView(UUID id, String council, UUID lotId, String category, Referral.Status status,
-            Instant raisedAt) {
+            String ageBand, String sex, List<String> needs, String postcodeDistrict, int siblingsToPlace,
+            boolean emergency, LocalDate wantedStart, Integer expectedDurationWeeks, String placementPattern,
+            boolean educationRequired, boolean therapyRequired, Referral.InHouseOutcome inHouseOutcome,
+            Instant respondBy, Instant raisedAt, String raisedBy) {
 
         static ReferralView of(Referral r) {
-            return new ReferralView(r.id, r.council, r.lotId, r.category, r.status, r.raisedAt);
+            return new ReferralView(r.id, r.council, r.lotId, r.category, r.status, r.ageBand, r.sex, List.of(r.needs),
+                    r.postcodeDistrict, r.siblingsToPlace, r.emergency, r.wantedStart, r.expectedDurationWeeks,
+                    r.placementPattern, r.educationRequired, r.therapyRequired, r.inHouseOutcome, r.respondBy,
+                    r.raisedAt, r.raisedBy);
         }
+    }
+
+    /** What an invited provider sees: the minimal profile needed to offer, nothing about the council's staff. */
+    public record InvitedReferralView(UUID id, UUID lotId, String category, String ageBand, String sex,
+            List<String> needs, String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
+            Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
+            Instant respondBy) {
+
+        static InvitedReferralView of(Referral r) {
+            return new InvitedReferralView(r.id, r.lotId, r.category, r.ageBand, r.sex, List.of(r.needs),
+                    r.postcodeDistrict, r.siblingsToPlace, r.emergency, r.wantedStart, r.expectedDurationWeeks,
+                    r.placementPattern, r.educationRequired, r.therapyRequired, r.respondBy);
+        }
+    }
+
+    public record InHouseCheckRequest(@NotNull Referral.InHouseOutcome outcome, @Size(max = 2000) String notes) {
+    }
+
+    public record CallOffRequest(@NotNull Instant respondBy) {
+    }
+
+    public record InvitationView(UUID providerId, String providerName, String tier, Instant invitedAt) {
+        static InvitationView of(Invitation i) {
+            return new InvitationView(i.providerId, i.providerName, i.tier, i.invitedAt);
+        }
+    }
+
+    public record FeeRequest(
+            @NotNull @PositiveOrZero @Digits(integer = 7, fraction = 2) BigDecimal core,
+            @PositiveOrZero @Digits(integer = 7, fraction = 2) BigDecimal additionalStaffing,
+            @PositiveOrZero @Digits(integer = 7, fraction = 2) BigDecimal education,
+            @PositiveOrZero @Digits(integer = 7, fraction = 2) BigDecimal therapy) {
+
+        public Fee toFee() {
+            return Fee.of(core, additionalStaffing, education, therapy);
+        }
+    }
+
+    public record OfferRequest(@NotNull @Valid FeeRequest weeklyFee, @NotNull LocalDate proposedStart,
+            @NotBlank @Size(max = 100) String homeReference, List<@NotNull Need> needsMet) {
+    }
+
+    public record DeclineRequest(@NotNull uk.gov.dps.placement.domain.Response.DeclineReason reason,
+            @Size(max = 2000) String detail) {
+    }
+
+    public record ResponseView(UUID id, UUID providerId, uk.gov.dps.placement.domain.Response.Kind kind,
+            FeeView weeklyFee, LocalDate proposedStart, String homeReference, List<String> needsMet,
+            uk.gov.dps.placement.domain.Response.DeclineReason declineReason, String detail, Instant submittedAt) {
+
+        static ResponseView of(uk.gov.dps.placement.domain.Response r) {
+            return new ResponseView(r.id, r.providerId, r.kind, r.fee == null ? null : FeeView.of(r.fee),
+                    r.proposedStart, r.homeReference, List.of(r.needsMet), r.declineReason, r.detail, r.submittedAt);
+        }
+    }
+
+    public record FeeView(BigDecimal core, BigDecimal additionalStaffing, BigDecimal education, BigDecimal therapy,
+            BigDecimal total) {
+        static FeeView of(Fee f) {
+            return new FeeView(f.core, f.additionalStaffing, f.education, f.therapy, f.total());
+        }
+    }
+
+    public record RankedOfferView(int rank, UUID offerId, UUID providerId, String providerName,
+            BigDecimal weeklyTotal, String latestJudgement, boolean excluded, BigDecimal priceScore,
+            BigDecimal qualityScore, BigDecimal needsScore, BigDecimal score, List<String> reasons) {
+
+        static RankedOfferView of(OfferEvaluation.Ranked r) {
+            OfferEvaluation.Candidate c = r.candidate();
+            return new RankedOfferView(r.rank(), c.offerId(), c.providerId(), c.providerName(), c.weeklyTotal(),
+                    c.latestJudgement(), r.excluded(), r.priceScore(), r.qualityScore(), r.needsScore(), r.score(),
+                    r.reasons());
+        }
+    }
+
+    public record ShareRequest(@NotNull FundingShares.Stream stream,
+            @NotNull @Digits(integer = 3, fraction = 2) BigDecimal percent) {
+    }
+
+    public record AwardRequest(@NotNull UUID offerId, @NotNull List<@Valid @NotNull ShareRequest> fundingShares,
+            @Size(max = 100) String panelApprovalReference, boolean parentalPreference, LocalDate plannedStart,
+            LocalDate expectedEnd) {
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Raise a referral for one child (your council, from your token)",
+            description = "Minimal personal data only. Publishes dps.referral.raised.v1.")
+    public Response raise(@Valid @NotNull RaiseReferralRequest r) {
+        Referral referral = referrals.raise(new ReferralService.NewReferral(r.lotId(),
+                r.category() == null ? null : r.category().strip().toUpperCase(), r.ageBand(), r.sex(), r.needs(),
+                r.postcodeDistrict(), r.siblingsToPlace(), r.emergency(), r.wantedStart(), r.expectedDurationWeeks(),
+                r.placementPattern(), r.educationRequired(), r.therapyRequired()));
+        return Response.created(URI.create("/referrals/" + referral.id)).entity(ReferralView.of(referral)).build();
     }
 
     @GET
@@ -45,5 +196,96 @@ public class ReferralResource {
     public Page<ReferralView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Referral.Status.class, status, "status");
         return Page.of(referrals.list(caller.council(), wanted, page), page.page, page.size, ReferralView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
+    @Operation(summary = "One referral: officers of its council see it all, invited providers the minimal profile")
+    public Object get(@PathParam("id") UUID id) {
+        Referral referral = referrals.readable(id);
+        return caller.hasRole(Roles.PROVIDER) ? InvitedReferralView.of(referral) : ReferralView.of(referral);
+    }
+
+    @POST
+    @Path("/{id}/in-house-check")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Record the in-house check; AVAILABLE closes the referral as placed in-house")
+    public ReferralView inHouseCheck(@PathParam("id") UUID id, @Valid @NotNull InHouseCheckRequest request) {
+        return ReferralView.of(referrals.recordInHouseCheck(id, request.outcome(), request.notes()));
+    }
+
+    @POST
+    @Path("/{id}/call-off")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Invite every member of the lot (serving the category) who is not suspended now",
+            description = "Needs the in-house check first (409). Publishes dps.referral.called-off.v1.")
+    public List<InvitationView> callOff(@PathParam("id") UUID id, @Valid @NotNull CallOffRequest request) {
+        return referrals.callOff(id, request.respondBy()).stream().map(InvitationView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/invitations")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
+    @Operation(summary = "Who was invited; a provider sees only its own invitation")
+    public List<InvitationView> invitations(@PathParam("id") UUID id) {
+        return referrals.invitations(id).stream().map(InvitationView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/offers")
+    @Idempotent
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Offer a placement (invited, not suspended, before the deadline, once)",
+            description = "Publishes dps.referral.offer-submitted.v1.")
+    public Response offer(@PathParam("id") UUID id, @Valid @NotNull OfferRequest request) {
+        var offer = responses.offer(id, new ResponseService.NewOffer(request.weeklyFee().toFee(),
+                request.proposedStart(), request.homeReference(),
+                request.needsMet() == null ? List.of() : request.needsMet()));
+        return Response.created(URI.create("/referrals/" + id + "/offers/" + offer.id)).entity(ResponseView.of(offer))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/declines")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Decline the call-off with a structured reason",
+            description = "Publishes dps.referral.offer-declined.v1.")
+    public Response decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request) {
+        var decline = responses.decline(id, request.reason(), request.detail());
+        return Response.status(Response.Status.CREATED).entity(ResponseView.of(decline)).build();
+    }
+
+    @GET
+    @Path("/{id}/offers")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
+    @Operation(summary = "Offers and declines; a provider sees only its own")
+    public List<ResponseView> responses(@PathParam("id") UUID id) {
+        return responses.responses(id).stream().map(ResponseView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/evaluation")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL})
+    @Operation(summary = "Offers ranked by the price/quality score, with the reasons",
+            description = "Inadequate providers are excluded (quality gateway). Weights: dps.placement.evaluation.*")
+    public List<RankedOfferView> evaluation(@PathParam("id") UUID id) {
+        return responses.evaluate(id).stream().map(RankedOfferView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/award")
+    @Idempotent
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Award the call-off to an offer: creates the placement and its agreement",
+            description = "Funding shares must add up to 100%. Panel approval where the lot or cost requires it. "
+                    + "A second award on the same referral is 409. Publishes dps.placement.awarded.v1.")
+    public Response award(@PathParam("id") UUID id, @Valid @NotNull AwardRequest request) {
+        Placement placement = placements.award(id, new PlacementService.Award(request.offerId(),
+                request.fundingShares().stream().map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
+                request.panelApprovalReference(), request.parentalPreference(), request.plannedStart(),
+                request.expectedEnd()));
+        return Response.created(URI.create("/placements/" + placement.id))
+                .entity(PlacementResource.PlacementView.of(placement, List.of())).build();
     }
 }

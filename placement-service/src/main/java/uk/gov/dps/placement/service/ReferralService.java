@@ -1,16 +1,127 @@
 package uk.gov.dps.placement.service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.placement.CallOffIssued;
+import uk.gov.dps.events.placement.ReferralRaised;
+import uk.gov.dps.messaging.Outbox;
+import uk.gov.dps.placement.domain.Invitation;
+import uk.gov.dps.placement.domain.Need;
+import uk.gov.dps.placement.domain.Projections.LotMember;
+import uk.gov.dps.placement.domain.Projections.LotView;
 import uk.gov.dps.placement.domain.Referral;
+import uk.gov.dps.runtime.AuditTrail;
+import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.ProblemException;
+import uk.gov.dps.runtime.Roles;
 
 @ApplicationScoped
 public class ReferralService {
+
+    @Inject
+    MarketView market;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    public record NewReferral(UUID lotId, String category, String ageBand, String sex, List<Need> needs,
+            String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
+            Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired) {
+    }
+
+    @Transactional
+    public Referral raise(NewReferral request) {
+        String council = caller.council();
+        LotView lot = market.lot(request.lotId());
+        if (!lot.servesCouncil(council)) {
+            throw ProblemException.forbidden("Your council does not call off from the DPS of lot " + lot.code + ".");
+        }
+        if (request.category() != null && !lot.hasCategory(request.category())) {
+            throw ProblemException.badRequest("category", "lot " + lot.code + " has no category " + request.category());
+        }
+        if (!"SPECIAL_SCHOOL".equals(lot.serviceType) && !"WEEKS_52".equals(request.placementPattern())) {
+            throw ProblemException.badRequest("placementPattern",
+                    "day and 38-week placements are for special schools; lot " + lot.code + " places 52 weeks a year");
+        }
+        Referral referral = new Referral();
+        referral.id = UUID.randomUUID();
+        referral.council = council;
+        referral.lotId = lot.lotId;
+        referral.category = request.category();
+        referral.status = Referral.Status.RAISED;
+        referral.ageBand = request.ageBand();
+        referral.sex = request.sex();
+        referral.needs = request.needs().stream().map(Enum::name).distinct().toArray(String[]::new);
+        referral.postcodeDistrict = request.postcodeDistrict();
+        referral.siblingsToPlace = request.siblingsToPlace();
+        referral.emergency = request.emergency();
+        referral.wantedStart = request.wantedStart();
+        referral.expectedDurationWeeks = request.expectedDurationWeeks();
+        referral.placementPattern = request.placementPattern();
+        referral.educationRequired = request.educationRequired();
+        referral.therapyRequired = request.therapyRequired();
+        referral.raisedAt = clock.instant();
+        referral.raisedBy = caller.name();
+        referral.persist();
+        outbox.publish(EventCatalog.REFERRAL_RAISED, referral.id, new ReferralRaised(referral.id, council, lot.lotId,
+                referral.category, referral.ageBand, referral.sex, List.of(referral.needs), referral.postcodeDistrict,
+                referral.emergency, referral.wantedStart, referral.placementPattern, referral.raisedAt));
+        audit.record("referral", referral.id, "RAISED", caller.asActor(), null, null);
+        return referral;
+    }
+
+    /**
+     * A referral the caller may see: officers and panel members of its council, or a provider invited to its
+     * call-off. Anyone else gets 403, never the data.
+     */
+    public Referral readable(UUID id) {
+        Referral referral = Referral.findById(id);
+        if (referral == null) {
+            throw ProblemException.notFound("Referral", id);
+        }
+        if (caller.hasRole(Roles.PROVIDER)) {
+            UUID provider = caller.providerClaim().orElseThrow(
+                    () -> ProblemException.forbidden("Your token does not name your organisation."));
+            if (Invitation.findById(new Invitation.Key(id, provider)) == null) {
+                throw ProblemException.forbidden("Your organisation was not invited to this referral.");
+            }
+        } else if (!referral.council.equals(caller.council())) {
+            throw ProblemException.forbidden("This referral belongs to another council.");
+        }
+        return referral;
+    }
+
+    /** For changes: only the referral's own council. */
+    public Referral ownCouncils(UUID id) {
+        Referral referral = Referral.findById(id);
+        if (referral == null) {
+            throw ProblemException.notFound("Referral", id);
+        }
+        caller.requireCouncil(referral.council);
+        return referral;
+    }
 
     /** One council's referrals, newest first; never another council's. */
     public List<Referral> list(String council, Optional<Referral.Status> status, PageRequest page) {
@@ -20,5 +131,62 @@ public class ReferralService {
                         Parameters.with("council", council).and("status", s)))
                 .orElseGet(() -> Referral.find("council", newestFirst, council));
         return query.range(page.first(), page.last()).list();
+    }
+
+    @Transactional
+    public Referral recordInHouseCheck(UUID id, Referral.InHouseOutcome outcome, String notes) {
+        Referral referral = ownCouncils(id);
+        try {
+            referral.recordInHouseCheck(outcome, notes, clock.instant());
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        audit.record("referral", id, outcome == Referral.InHouseOutcome.AVAILABLE ? "PLACED_IN_HOUSE"
+                : "IN_HOUSE_NOT_AVAILABLE", caller.asActor(), notes, null);
+        return referral;
+    }
+
+    /** Invites every member of the lot (serving the referral's category) who is not suspended at this moment. */
+    @Transactional
+    public List<Invitation> callOff(UUID id, Instant respondBy) {
+        Referral referral = ownCouncils(id);
+        Instant now = clock.instant();
+        try {
+            referral.callOff(respondBy, now);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("respondBy", "must be in the future");
+        }
+        List<LotMember> members = market.eligibleMembers(referral.lotId, referral.category);
+        if (members.isEmpty()) {
+            throw ProblemException.conflict("No provider in the lot" + (referral.category == null ? ""
+                    : " serving " + referral.category) + " can be invited: all are suspended or there are none.");
+        }
+        List<Invitation> invitations = members.stream().map(m -> {
+            Invitation invitation = new Invitation();
+            invitation.referralId = id;
+            invitation.providerId = m.providerId;
+            invitation.providerName = m.providerName;
+            invitation.tier = m.tier;
+            invitation.invitedAt = now;
+            invitation.persist();
+            return invitation;
+        }).toList();
+        List<UUID> invited = invitations.stream().map(i -> i.providerId).toList();
+        outbox.publish(EventCatalog.CALL_OFF_ISSUED, id, new CallOffIssued(id, referral.council, referral.lotId,
+                referral.category, invited, null, respondBy, now));
+        audit.record("referral", id, "CALLED_OFF", caller.asActor(), null,
+                Map.of("invited", invited, "respondBy", respondBy.toString()));
+        return invitations;
+    }
+
+    /** Officers see every invitation; an invited provider sees only its own. */
+    public List<Invitation> invitations(UUID id) {
+        Referral referral = readable(id);
+        if (caller.hasRole(Roles.PROVIDER)) {
+            return List.of(Invitation.findById(new Invitation.Key(referral.id, caller.providerClaim().orElseThrow())));
+        }
+        return Invitation.list("referralId = ?1 order by providerName, providerId", id);
     }
 }

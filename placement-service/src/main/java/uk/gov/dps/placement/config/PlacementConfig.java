@@ -1,0 +1,32 @@
+package uk.gov.dps.placement.config;
+
+import java.math.BigDecimal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "dps.placement")
+public interface PlacementConfig {
+
+    /** Above this weekly cost (pounds) an award needs County Resourcing Panel approval. */
+    @WithDefault("4000.00")
+    BigDecimal panelThresholdWeekly();
+
+    /** Exemptions ending within this many days are listed as expiring and announced once. */
+    @WithDefault("30")
+    int exemptionWarningDays();
+
+    Evaluation evaluation();
+
+    /** Weights of the evaluation score, in percent; they must add up to 100. */
+    interface Evaluation {
+        @WithDefault("60")
+        int priceWeight();
+
+        @WithDefault("30")
+        int qualityWeight();
+
+        @WithDefault("10")
+        int needsWeight();
+    }
+}

@@ -1,0 +1,60 @@
+package uk.gov.dps.placement.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** A lot member invited to a call-off: only invited providers may see the referral and respond. */
+@Entity
+@Table(name = "invitation")
+@IdClass(Invitation.Key.class)
+public class Invitation extends PanacheEntityBase {
+
+    public static class Key implements Serializable {
+        public UUID referralId;
+        public UUID providerId;
+
+        public Key() {
+        }
+
+        public Key(UUID referralId, UUID providerId) {
+            this.referralId = referralId;
+            this.providerId = providerId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(referralId, k.referralId)
+                    && Objects.equals(providerId, k.providerId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(referralId, providerId);
+        }
+    }
+
+    @Id
+    @Column(name = "referral_id")
+    public UUID referralId;
+
+    @Id
+    @Column(name = "provider_id")
+    public UUID providerId;
+
+    @Column(name = "provider_name")
+    public String providerName;
+
+    public String tier;
+
+    @Column(name = "invited_at")
+    public Instant invitedAt;
+}

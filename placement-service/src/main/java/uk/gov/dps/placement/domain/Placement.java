@@ -1,0 +1,141 @@
+package uk.gov.dps.placement.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A placement for one child with one provider: awarded from a call-off (its terms are the individual placement
+ * agreement) or spot purchased under an exemption. Lifecycle: awarded, started, ended.
+ */
+@Entity
+@Table(name = "placement")
+public class Placement extends PanacheEntityBase {
+
+    public enum Basis {
+        CALL_OFF, SPOT_PURCHASE
+    }
+
+    public enum Status {
+        AWARDED, STARTED, ENDED
+    }
+
+    public enum EndType {
+        PLANNED, DISRUPTION
+    }
+
+    @Id
+    public UUID id;
+
+    public String council;
+
+    @Enumerated(EnumType.STRING)
+    public Basis basis;
+
+    @Column(name = "referral_id")
+    public UUID referralId;
+
+    @Column(name = "offer_id")
+    public UUID offerId;
+
+    @Column(name = "exemption_id")
+    public UUID exemptionId;
+
+    @Column(name = "lot_id")
+    public UUID lotId;
+
+    @Column(name = "service_type")
+    public String serviceType;
+
+    @Column(name = "provider_id")
+    public UUID providerId;
+
+    @Column(name = "provider_name")
+    public String providerName;
+
+    /** The fee agreed at award; later changes are in {@link FeeChange}. */
+    @Embedded
+    public Fee fee;
+
+    @Column(name = "placement_pattern")
+    public String placementPattern;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "funding_shares")
+    public List<FundingShares.Share> fundingShares = new ArrayList<>();
+
+    @Column(name = "planned_start")
+    public LocalDate plannedStart;
+
+    @Column(name = "expected_end")
+    public LocalDate expectedEnd;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_type")
+    public EndType endType;
+
+    @Column(name = "end_reason")
+    public String endReason;
+
+    @Column(name = "panel_approval_reference")
+    public String panelApprovalReference;
+
+    @Column(name = "parental_preference")
+    public boolean parentalPreference;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "awarded_at")
+    public Instant awardedAt;
+
+    @Column(name = "awarded_by")
+    public String awardedBy;
+
+    @Version
+    public long version;
+
+    public void start(LocalDate day) {
+        if (status != Status.AWARDED) {
+            throw new IllegalStateException("The placement has " + (status == Status.STARTED ? "started" : "ended")
+                    + " already.");
+        }
+        status = Status.STARTED;
+        startDate = day;
+    }
+
+    public void end(LocalDate lastDay, EndType type, String reasonCode) {
+        if (status == Status.ENDED) {
+            throw new IllegalStateException("The placement has ended already.");
+        }
+        LocalDate from = startDate != null ? startDate : plannedStart;
+        if (lastDay.isBefore(from)) {
+            throw new IllegalArgumentException("endDate must not be before the start (" + from + ")");
+        }
+        status = Status.ENDED;
+        endDate = lastDay;
+        endType = type;
+        endReason = reasonCode;
+    }
+}

@@ -1,0 +1,65 @@
+package uk.gov.dps.placement.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An invited provider's answer to a call-off: an offer with an itemised weekly fee, or a decline. */
+@Entity
+@Table(name = "response")
+public class Response extends PanacheEntityBase {
+
+    public enum Kind {
+        OFFER, DECLINE
+    }
+
+    public enum DeclineReason {
+        NO_VACANCY, CANNOT_MEET_NEEDS, LOCATION, MATCHING, OTHER
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "referral_id")
+    public UUID referralId;
+
+    @Column(name = "provider_id")
+    public UUID providerId;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    @Embedded
+    public Fee fee;
+
+    @Column(name = "proposed_start")
+    public LocalDate proposedStart;
+
+    @Column(name = "home_reference")
+    public String homeReference;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "needs_met")
+    public String[] needsMet = new String[0];
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decline_reason")
+    public DeclineReason declineReason;
+
+    public String detail;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+}

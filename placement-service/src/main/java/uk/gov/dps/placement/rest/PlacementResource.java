@@ -1,0 +1,144 @@
+package uk.gov.dps.placement.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import uk.gov.dps.placement.domain.FeeChange;
+import uk.gov.dps.placement.domain.FundingShares;
+import uk.gov.dps.placement.domain.Placement;
+import uk.gov.dps.placement.service.PlacementService;
+import uk.gov.dps.runtime.Page;
+import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.QueryValues;
+import uk.gov.dps.runtime.Roles;
+
+@Path("/placements")
+@Tag(name = "Placements")
+public class PlacementResource {
+
+    @Inject
+    PlacementService placements;
+
+    public record FeeChangeView(LocalDate effectiveFrom, ReferralResource.FeeView weeklyFee, String reason,
+            String changedBy) {
+        static FeeChangeView of(FeeChange c) {
+            return new FeeChangeView(c.effectiveFrom, ReferralResource.FeeView.of(c.fee), c.reason, c.changedBy);
+        }
+    }
+
+    public record PlacementView(UUID id, String council, Placement.Basis basis, UUID referralId, UUID exemptionId,
+            UUID lotId, String serviceType, UUID providerId, String providerName, ReferralResource.FeeView weeklyFee,
+            String placementPattern, List<FundingShares.Share> fundingShares, LocalDate plannedStart,
+            LocalDate expectedEnd, LocalDate startDate, LocalDate endDate, Placement.EndType endType, String endReason,
+            Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges) {
+
+        static PlacementView of(Placement p, List<FeeChange> changes) {
+            return new PlacementView(p.id, p.council, p.basis, p.referralId, p.exemptionId, p.lotId, p.serviceType,
+                    p.providerId, p.providerName, ReferralResource.FeeView.of(p.fee), p.placementPattern,
+                    List.copyOf(p.fundingShares), p.plannedStart, p.expectedEnd, p.startDate, p.endDate, p.endType,
+                    p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList());
+        }
+    }
+
+    /**
+     * The individual placement agreement: the terms of one child's placement with one provider. For special
+     * schools the agreement takes the form of Schedule 2 of the National Schools and Colleges (NASS) contract.
+     */
+    public record AgreementView(UUID placementId, String form, String council, String providerName, UUID providerId,
+            String serviceType, String basis, String basisReference, String placementPattern, LocalDate startDate,
+            LocalDate expectedEnd, ReferralResource.FeeView weeklyFee, BigDecimal currentWeeklyTotal,
+            List<FundingShares.Share> fundingShares, String panelApprovalReference, boolean parentalPreference,
+            List<FeeChangeView> feeChanges, Instant agreedAt) {
+    }
+
+    public record StartRequest(@NotNull LocalDate startDate) {
+    }
+
+    public record FeeChangeRequest(@NotNull LocalDate effectiveFrom,
+            @NotNull @Valid ReferralResource.FeeRequest weeklyFee, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record EndRequest(@NotNull LocalDate endDate, @NotNull Placement.EndType endType,
+            @NotBlank @Size(max = 60) String reasonCode) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER})
+    @Operation(summary = "Your council's placements, newest first, paged")
+    public Page<PlacementView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
+        var wanted = QueryValues.optionalEnum(Placement.Status.class, status, "status");
+        return Page.of(placements.list(wanted, page), page.page, page.size, p -> PlacementView.of(p, List.of()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER})
+    public PlacementView get(@PathParam("id") UUID id) {
+        return PlacementView.of(placements.get(id), placements.feeChanges(id));
+    }
+
+    @GET
+    @Path("/{id}/agreement")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER})
+    @Operation(summary = "The individual placement agreement (NASS Schedule 2 for special schools)")
+    public AgreementView agreement(@PathParam("id") UUID id) {
+        Placement p = placements.get(id);
+        List<FeeChange> changes = placements.feeChanges(id);
+        LocalDate today = placements.today();
+        BigDecimal current = changes.stream().filter(c -> !c.effectiveFrom.isAfter(today))
+                .reduce((a, b) -> b).map(c -> c.fee.total()).orElse(p.fee.total());
+        boolean callOff = p.basis == Placement.Basis.CALL_OFF;
+        return new AgreementView(p.id, "SPECIAL_SCHOOL".equals(p.serviceType) ? "NASS_CONTRACT_SCHEDULE_2"
+                : "INDIVIDUAL_PLACEMENT_AGREEMENT", p.council, p.providerName, p.providerId, p.serviceType,
+                callOff ? "DPS call-off" : "Spot purchase under exemption",
+                callOff ? "referral " + p.referralId : "exemption " + p.exemptionId, p.placementPattern,
+                p.startDate != null ? p.startDate : p.plannedStart, p.expectedEnd, ReferralResource.FeeView.of(p.fee),
+                current, List.copyOf(p.fundingShares), p.panelApprovalReference, p.parentalPreference,
+                changes.stream().map(FeeChangeView::of).toList(), p.awardedAt);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Record the day the placement started", description = "Publishes dps.placement.started.v1.")
+    public PlacementView start(@PathParam("id") UUID id, @Valid @NotNull StartRequest request) {
+        return PlacementView.of(placements.start(id, request.startDate()), placements.feeChanges(id));
+    }
+
+    @POST
+    @Path("/{id}/fee-changes")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Change the weekly fee from a date", description = "Publishes dps.placement.fee-changed.v1.")
+    public PlacementView changeFee(@PathParam("id") UUID id, @Valid @NotNull FeeChangeRequest request) {
+        placements.changeFee(id, request.effectiveFrom(), request.weeklyFee().toFee(), request.reason());
+        return PlacementView.of(placements.get(id), placements.feeChanges(id));
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "End the placement (its last day), planned or by disruption, with a reason code",
+            description = "Publishes dps.placement.ended.v1.")
+    public PlacementView end(@PathParam("id") UUID id, @Valid @NotNull EndRequest request) {
+        return PlacementView.of(placements.end(id, request.endDate(), request.endType(),
+                request.reasonCode().strip().toUpperCase()), placements.feeChanges(id));
+    }
+}

@@ -1,0 +1,137 @@
+package uk.gov.dps.placement.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.lot.LotSnapshot;
+import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderReinstated;
+import uk.gov.dps.events.provider.ProviderSuspended;
+import uk.gov.dps.events.provider.ProviderTierChanged;
+import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.events.quality.InspectionRecorded;
+import uk.gov.dps.events.quality.RiskRatingChanged;
+import uk.gov.dps.messaging.IncomingEvent;
+import uk.gov.dps.placement.domain.Projections.LotMember;
+import uk.gov.dps.placement.domain.Projections.LotView;
+import uk.gov.dps.placement.domain.Projections.ProviderQuality;
+import uk.gov.dps.runtime.ProblemException;
+
+/**
+ * What placement-service knows of the market, from other services' events: lots (dps.lots), who is a
+ * member of each and whether suspended (dps.providers), and each provider's latest judgement (dps.quality).
+ * A call-off invites from this copy, so it works even while those services are down.
+ */
+@ApplicationScoped
+public class MarketView {
+
+    public void applyLotEvent(IncomingEvent event) {
+        String type = event.type();
+        if (type.equals(EventCatalog.LOT_OPENED.type()) || type.equals(EventCatalog.LOT_CLOSED.type())
+                || type.equals(EventCatalog.LOT_CHANGED.type())) {
+            LotSnapshot snapshot = event.payloadAs(LotSnapshot.class);
+            LotView existing = LotView.findById(snapshot.lotId());
+            LotView lot = existing != null ? existing : new LotView();
+            lot.lotId = snapshot.lotId();
+            lot.code = snapshot.code();
+            lot.name = snapshot.name();
+            lot.serviceType = snapshot.serviceType();
+            lot.categories = snapshot.categories().stream().map(LotSnapshot.Category::code).toArray(String[]::new);
+            lot.councils = snapshot.councils().toArray(String[]::new);
+            lot.tiered = snapshot.tiered();
+            if (existing == null) {
+                lot.persist();
+            }
+        }
+    }
+
+    public void applyProviderEvent(IncomingEvent event) {
+        String type = event.type();
+        if (type.equals(EventCatalog.PROVIDER_ADMITTED_TO_LOT.type())) {
+            ProviderAdmittedToLot admitted = event.payloadAs(ProviderAdmittedToLot.class);
+            LotMember existing = LotMember.findById(new LotMember.Key(admitted.lotId(), admitted.providerId()));
+            LotMember member = existing != null ? existing : new LotMember();
+            member.lotId = admitted.lotId();
+            member.providerId = admitted.providerId();
+            member.providerName = admitted.providerName();
+            member.categories = admitted.categories().toArray(String[]::new);
+            member.tier = admitted.tier();
+            member.suspended = false;
+            if (existing == null) {
+                member.persist();
+            }
+        } else if (type.equals(EventCatalog.PROVIDER_SUSPENDED.type())) {
+            ProviderSuspended suspended = event.payloadAs(ProviderSuspended.class);
+            setSuspended(suspended.providerId(), suspended.lotIds(), true);
+        } else if (type.equals(EventCatalog.PROVIDER_REINSTATED.type())) {
+            ProviderReinstated reinstated = event.payloadAs(ProviderReinstated.class);
+            setSuspended(reinstated.providerId(), reinstated.lotIds(), false);
+        } else if (type.equals(EventCatalog.PROVIDER_TIER_CHANGED.type())) {
+            ProviderTierChanged changed = event.payloadAs(ProviderTierChanged.class);
+            LotMember.update("tier = ?1 where lotId = ?2 and providerId = ?3", changed.toTier(), changed.lotId(),
+                    changed.providerId());
+        } else if (type.equals(EventCatalog.PROVIDER_WITHDRAWN.type())) {
+            ProviderWithdrawn withdrawn = event.payloadAs(ProviderWithdrawn.class);
+            LotMember.delete("providerId = ?1 and lotId in ?2", withdrawn.providerId(), withdrawn.lotIds());
+        }
+    }
+
+    public void applyQualityEvent(IncomingEvent event) {
+        if (event.type().equals(EventCatalog.INSPECTION_RECORDED.type())) {
+            InspectionRecorded inspection = event.payloadAs(InspectionRecorded.class);
+            ProviderQuality quality = quality(inspection.providerId());
+            // several settings may be inspected: the most recent judgement is the one that counts
+            if (quality.judgedOn == null || !inspection.inspectedOn().isBefore(quality.judgedOn)) {
+                quality.latestJudgement = inspection.judgement();
+                quality.judgedOn = inspection.inspectedOn();
+            }
+        } else if (event.type().equals(EventCatalog.RISK_RATING_CHANGED.type())) {
+            RiskRatingChanged rating = event.payloadAs(RiskRatingChanged.class);
+            quality(rating.providerId()).riskRating = rating.to();
+        }
+    }
+
+    private static ProviderQuality quality(UUID providerId) {
+        ProviderQuality quality = ProviderQuality.findById(providerId);
+        if (quality == null) {
+            quality = new ProviderQuality();
+            quality.providerId = providerId;
+            quality.persist();
+        }
+        return quality;
+    }
+
+    private static void setSuspended(UUID providerId, List<UUID> lotIds, boolean suspended) {
+        LotMember.update("suspended = ?1 where providerId = ?2 and lotId in ?3", suspended, providerId, lotIds);
+    }
+
+    /** 422 for a lot this service has not heard of. */
+    public LotView lot(UUID lotId) {
+        LotView lot = LotView.findById(lotId);
+        if (lot == null) {
+            throw ProblemException.unprocessable("Lot " + lotId + " is not a lot of any DPS.");
+        }
+        return lot;
+    }
+
+    /** The members a call-off invites: every member of the lot (serving the category, if any) not suspended now. */
+    public List<LotMember> eligibleMembers(UUID lotId, String category) {
+        if (category == null) {
+            return LotMember.list("lotId = ?1 and suspended = false order by providerName, providerId", lotId);
+        }
+        return LotMember.list("lotId = ?1 and suspended = false and array_contains(categories, ?2) "
+                + "order by providerName, providerId", lotId, category);
+    }
+
+    public boolean isActiveMember(UUID lotId, UUID providerId) {
+        LotMember member = LotMember.findById(new LotMember.Key(lotId, providerId));
+        return member != null && !member.suspended;
+    }
+
+    public String latestJudgement(UUID providerId) {
+        ProviderQuality quality = ProviderQuality.findById(providerId);
+        return quality == null ? null : quality.latestJudgement;
+    }
+}

@@ -1,0 +1,230 @@
+package uk.gov.dps.placement.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.placement.FundingShare;
+import uk.gov.dps.events.placement.PlacementAwarded;
+import uk.gov.dps.events.placement.PlacementEnded;
+import uk.gov.dps.events.placement.PlacementFeeChanged;
+import uk.gov.dps.events.placement.PlacementStarted;
+import uk.gov.dps.messaging.Outbox;
+import uk.gov.dps.placement.config.PlacementConfig;
+import uk.gov.dps.placement.domain.Fee;
+import uk.gov.dps.placement.domain.FeeChange;
+import uk.gov.dps.placement.domain.FundingShares;
+import uk.gov.dps.placement.domain.Invitation;
+import uk.gov.dps.placement.domain.PanelRule;
+import uk.gov.dps.placement.domain.Placement;
+import uk.gov.dps.placement.domain.Projections.LotView;
+import uk.gov.dps.placement.domain.Referral;
+import uk.gov.dps.placement.domain.Response;
+import uk.gov.dps.runtime.AuditTrail;
+import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.PlatformClock;
+import uk.gov.dps.runtime.ProblemException;
+
+/** Award of a call-off, and the placement's lifecycle: start, fee changes, end. */
+@ApplicationScoped
+public class PlacementService {
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    MarketView market;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PlacementConfig config;
+
+    public record Award(UUID offerId, List<FundingShares.Share> fundingShares, String panelApprovalReference,
+            boolean parentalPreference, LocalDate plannedStart, LocalDate expectedEnd) {
+    }
+
+    /**
+     * Awards the call-off to one offer: the placement and its individual placement agreement are made, and the
+     * unsuccessful offerors are named in the event. Two awards racing on one referral: the referral's version
+     * lets exactly one commit; the other gets 409.
+     */
+    @Transactional
+    public Placement award(UUID referralId, Award award) {
+        Referral referral = referrals.ownCouncils(referralId);
+        if (referral.status != Referral.Status.CALLED_OFF) {
+            throw ProblemException.conflict("The referral is " + referral.status + ": it cannot be awarded.");
+        }
+        Response offer = Response.findById(award.offerId());
+        if (offer == null || !offer.referralId.equals(referralId)) {
+            throw ProblemException.unprocessable("Offer " + award.offerId() + " is not an offer on this referral.");
+        }
+        if (offer.kind != Response.Kind.OFFER) {
+            throw ProblemException.unprocessable("The provider declined this call-off: there is no offer to award.");
+        }
+        FundingShares.problem(award.fundingShares()).ifPresent(p -> {
+            throw ProblemException.badRequest("fundingShares", p);
+        });
+        if ("INADEQUATE".equals(market.latestJudgement(offer.providerId))) {
+            throw ProblemException.unprocessable("The provider's latest judgement is Inadequate: it cannot be awarded.");
+        }
+        if (!market.isActiveMember(referral.lotId, offer.providerId)) {
+            throw ProblemException.unprocessable("The provider is suspended from (or left) the lot since it offered.");
+        }
+        LotView lot = market.lot(referral.lotId);
+        String missing = PanelRule.missingBasis(lot.serviceType, offer.fee.total(), config.panelThresholdWeekly(),
+                award.panelApprovalReference(), award.parentalPreference());
+        if (missing != null) {
+            throw ProblemException.unprocessable(missing);
+        }
+        if (award.parentalPreference() && !"SPECIAL_SCHOOL".equals(lot.serviceType)) {
+            throw ProblemException.badRequest("parentalPreference", "applies only to special-school placements");
+        }
+        referral.status = Referral.Status.AWARDED;
+
+        Placement placement = new Placement();
+        placement.id = UUID.randomUUID();
+        placement.council = referral.council;
+        placement.basis = Placement.Basis.CALL_OFF;
+        placement.referralId = referralId;
+        placement.offerId = offer.id;
+        placement.lotId = lot.lotId;
+        placement.serviceType = lot.serviceType;
+        placement.providerId = offer.providerId;
+        placement.providerName = Invitation.<Invitation>findById(new Invitation.Key(referralId, offer.providerId))
+                .providerName;
+        placement.fee = Fee.of(offer.fee.core, offer.fee.additionalStaffing, offer.fee.education, offer.fee.therapy);
+        placement.placementPattern = referral.placementPattern;
+        placement.fundingShares = new ArrayList<>(award.fundingShares());
+        placement.plannedStart = award.plannedStart() != null ? award.plannedStart()
+                : offer.proposedStart != null ? offer.proposedStart : referral.wantedStart;
+        placement.expectedEnd = award.expectedEnd();
+        placement.panelApprovalReference = award.panelApprovalReference();
+        placement.parentalPreference = award.parentalPreference();
+        placement.status = Placement.Status.AWARDED;
+        placement.awardedAt = clock.instant();
+        placement.awardedBy = caller.name();
+        placement.persist();
+
+        List<UUID> unsuccessful = Response.<Response>list("referralId = ?1 and kind = ?2 and id <> ?3", referralId,
+                Response.Kind.OFFER, offer.id).stream().map(r -> r.providerId).sorted().toList();
+        outbox.publish(EventCatalog.PLACEMENT_AWARDED, placement.id, new PlacementAwarded(placement.id, referralId,
+                placement.council, placement.lotId, placement.serviceType, placement.providerId, offer.id,
+                placement.fee.toEvent(), placement.placementPattern, placement.plannedStart, placement.expectedEnd,
+                shares(placement), placement.panelApprovalReference, placement.parentalPreference, unsuccessful,
+                placement.awardedAt));
+        audit.record("referral", referralId, "AWARDED", caller.asActor(), award.panelApprovalReference(),
+                Map.of("placementId", placement.id, "offerId", offer.id, "parentalPreference",
+                        award.parentalPreference()));
+        return placement;
+    }
+
+    /** A placement of the caller's council; 403 for another council's, 404 when unknown. */
+    public Placement get(UUID id) {
+        Placement placement = Placement.findById(id);
+        if (placement == null) {
+            throw ProblemException.notFound("Placement", id);
+        }
+        caller.requireCouncil(placement.council);
+        return placement;
+    }
+
+    public List<Placement> list(Optional<Placement.Status> status, PageRequest page) {
+        Sort newestFirst = Sort.descending("awardedAt").and("id");
+        Parameters parameters = Parameters.with("council", caller.council());
+        var query = status.map(s -> Placement.<Placement>find("council = :council and status = :status", newestFirst,
+                parameters.and("status", s))).orElseGet(() -> Placement.find("council = :council", newestFirst,
+                        parameters));
+        return query.range(page.first(), page.last()).list();
+    }
+
+    public List<FeeChange> feeChanges(UUID placementId) {
+        return FeeChange.list("placementId = ?1 order by effectiveFrom, id", placementId);
+    }
+
+    @Transactional
+    public Placement start(UUID id, LocalDate startDate) {
+        Placement placement = get(id);
+        try {
+            placement.start(startDate);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        outbox.publish(EventCatalog.PLACEMENT_STARTED, id,
+                new PlacementStarted(id, placement.council, placement.providerId, startDate));
+        audit.record("placement", id, "STARTED", caller.asActor(), null, Map.of("startDate", startDate.toString()));
+        return placement;
+    }
+
+    @Transactional
+    public FeeChange changeFee(UUID id, LocalDate effectiveFrom, Fee fee, String reason) {
+        Placement placement = get(id);
+        if (placement.status == Placement.Status.ENDED) {
+            throw ProblemException.conflict("The placement has ended: its fee cannot change.");
+        }
+        LocalDate from = placement.startDate != null ? placement.startDate : placement.plannedStart;
+        if (effectiveFrom.isBefore(from)) {
+            throw ProblemException.unprocessable("A fee change cannot take effect before the placement starts (" + from
+                    + ").");
+        }
+        FeeChange change = new FeeChange();
+        change.placementId = id;
+        change.effectiveFrom = effectiveFrom;
+        change.fee = fee;
+        change.reason = reason;
+        change.changedBy = caller.name();
+        change.changedAt = clock.instant();
+        change.persist();
+        outbox.publish(EventCatalog.PLACEMENT_FEE_CHANGED, id,
+                new PlacementFeeChanged(id, placement.council, effectiveFrom, fee.toEvent(), reason));
+        audit.record("placement", id, "FEE_CHANGED", caller.asActor(), reason,
+                Map.of("effectiveFrom", effectiveFrom.toString(), "weeklyTotal", fee.total().toPlainString()));
+        return change;
+    }
+
+    @Transactional
+    public Placement end(UUID id, LocalDate endDate, Placement.EndType type, String reasonCode) {
+        Placement placement = get(id);
+        try {
+            placement.end(endDate, type, reasonCode);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable(e.getMessage());
+        }
+        outbox.publish(EventCatalog.PLACEMENT_ENDED, id, new PlacementEnded(id, placement.council,
+                placement.providerId, endDate, type.name(), reasonCode));
+        audit.record("placement", id, "ENDED", caller.asActor(), reasonCode,
+                Map.of("endDate", endDate.toString(), "endType", type.name()));
+        return placement;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(PlatformClock.UK));
+    }
+
+    static List<FundingShare> shares(Placement placement) {
+        return placement.fundingShares.stream().map(s -> new FundingShare(s.stream().name(), s.percent())).toList();
+    }
+}
