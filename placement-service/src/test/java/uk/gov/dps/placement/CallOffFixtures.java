@@ -33,6 +33,15 @@ final class CallOffFixtures {
 
     /** A lot with three members serving EMERGENCY, the third suspended; waits until placement-service knows. */
     static Market market(String serviceType) {
+        return market(serviceType, false, null, null);
+    }
+
+    /** A tiered IFA lot: the first member in TIER_1, the second in TIER_2, the third suspended. */
+    static Market tieredMarket() {
+        return market("IFA", true, "TIER_1", "TIER_2");
+    }
+
+    private static Market market(String serviceType, boolean tiered, String firstTier, String secondTier) {
         UUID lot = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -40,12 +49,12 @@ final class CallOffFixtures {
         try (RawEvents events = new RawEvents(SharedInfrastructure.kafkaBootstrapServers())) {
             events.sendEvent(EventCatalog.LOT_OPENED, lot, new LotSnapshot(lot, UUID.randomUUID(), "CCC-PCC-DPS-2018",
                     "LOT1", "Residential children's homes", serviceType, List.of(),
-                    List.of(new LotSnapshot.Category("EMERGENCY", "Emergency (same day)")), List.of(), false, true,
+                    List.of(new LotSnapshot.Category("EMERGENCY", "Emergency (same day)")), List.of(), tiered, true,
                     List.of("cambridgeshire", "peterborough"), java.time.LocalDate.of(2018, 10, 1),
                     java.time.LocalDate.of(2022, 9, 30)));
-            admit(events, lot, first, "Alpha Homes");
-            admit(events, lot, second, "Beta Care");
-            admit(events, lot, suspended, "Gamma Homes");
+            admit(events, lot, first, "Alpha Homes", firstTier);
+            admit(events, lot, second, "Beta Care", secondTier);
+            admit(events, lot, suspended, "Gamma Homes", firstTier);
             events.sendEvent(EventCatalog.PROVIDER_SUSPENDED, suspended,
                     new ProviderSuspended(suspended, List.of(lot), "Inadequate", true, Instant.now()));
             events.sendEvent(EventCatalog.INSPECTION_RECORDED, first, new InspectionRecorded(UUID.randomUUID(), first,
@@ -58,9 +67,9 @@ final class CallOffFixtures {
         return new Market(lot, first, second, suspended);
     }
 
-    private static void admit(RawEvents events, UUID lot, UUID provider, String name) {
+    private static void admit(RawEvents events, UUID lot, UUID provider, String name, String tier) {
         events.sendEvent(EventCatalog.PROVIDER_ADMITTED_TO_LOT, provider, new ProviderAdmittedToLot(provider, name,
-                lot, UUID.randomUUID(), List.of("EMERGENCY"), null, Instant.now()));
+                lot, UUID.randomUUID(), List.of("EMERGENCY"), tier, Instant.now()));
     }
 
     static String raise(UUID lot) {

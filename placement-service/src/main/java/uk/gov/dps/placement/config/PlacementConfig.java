@@ -16,6 +16,10 @@ public interface PlacementConfig {
     @WithDefault("30")
     int exemptionWarningDays();
 
+    /** How often closed cascade windows are looked for (a Quarkus scheduler interval such as {@code 30s}). */
+    @WithDefault("30s")
+    String cascadeCheckInterval();
+
     Evaluation evaluation();
 
     /** Weights of the evaluation score, in percent; they must add up to 100. */

@@ -57,4 +57,8 @@ public class Invitation extends PanacheEntityBase {
 
     @Column(name = "invited_at")
     public Instant invitedAt;
+
+    /** This provider's deadline: in a cascade each tier has its own window. */
+    @Column(name = "respond_by")
+    public Instant respondBy;
 }

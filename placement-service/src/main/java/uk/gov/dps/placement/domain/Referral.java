@@ -1,5 +1,6 @@
 package uk.gov.dps.placement.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -93,6 +94,14 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "called_off_at")
     public Instant calledOffAt;
 
+    /** Each tier's response window when the call-off cascades through tiers; null when all are invited at once. */
+    @Column(name = "cascade_window_seconds")
+    public Long cascadeWindowSeconds;
+
+    /** The tier whose window is open; null when not cascading or the cascade is over. */
+    @Column(name = "cascade_tier")
+    public String cascadeTier;
+
     @Column(name = "raised_at")
     public Instant raisedAt;
 
@@ -116,6 +125,11 @@ public class Referral extends PanacheEntityBase {
     }
 
     public void callOff(Instant respondBy, Instant at) {
+        callOff(respondBy, null, at);
+    }
+
+    /** Calls off to everyone at once, or, with a cascade window, tier by tier (see {@link #openCascadeWindow}). */
+    public void callOff(Instant respondBy, Duration cascadeWindow, Instant at) {
         if (inHouseOutcome == null) {
             throw new IllegalStateException("Check in-house provision first: record the in-house check before a call-off.");
         }
@@ -128,9 +142,14 @@ public class Referral extends PanacheEntityBase {
         this.status = Status.CALLED_OFF;
         this.respondBy = respondBy;
         this.calledOffAt = at;
+        this.cascadeWindowSeconds = cascadeWindow == null ? null : cascadeWindow.toSeconds();
     }
 
-    public boolean acceptsResponsesAt(Instant at) {
-        return status == Status.CALLED_OFF && !at.isAfter(respondBy);
+    /** Moves a cascading call-off to the next tier's window, or ends the cascade when {@code tier} is null. */
+    public void openCascadeWindow(String tier, Instant at) {
+        cascadeTier = tier;
+        if (tier != null) {
+            respondBy = at.plus(Duration.ofSeconds(cascadeWindowSeconds));
+        }
     }
 }

@@ -111,12 +111,14 @@ public class ReferralResource {
     public record InHouseCheckRequest(@NotNull Referral.InHouseOutcome outcome, @Size(max = 2000) String notes) {
     }
 
-    public record CallOffRequest(@NotNull Instant respondBy) {
+    /** Either one deadline for everyone, or a window per tier (ISO-8601 duration, e.g. PT24H) to cascade. */
+    public record CallOffRequest(Instant respondBy, java.time.Duration cascadeWindow) {
     }
 
-    public record InvitationView(UUID providerId, String providerName, String tier, Instant invitedAt) {
+    public record InvitationView(UUID providerId, String providerName, String tier, Instant invitedAt,
+            Instant respondBy) {
         static InvitationView of(Invitation i) {
-            return new InvitationView(i.providerId, i.providerName, i.tier, i.invitedAt);
+            return new InvitationView(i.providerId, i.providerName, i.tier, i.invitedAt, i.respondBy);
         }
     }
 
@@ -219,9 +221,12 @@ public class ReferralResource {
     @Path("/{id}/call-off")
     @RolesAllowed(Roles.PLACEMENT_OFFICER)
     @Operation(summary = "Invite every member of the lot (serving the category) who is not suspended now",
-            description = "Needs the in-house check first (409). Publishes dps.referral.called-off.v1.")
+            description = "Needs the in-house check first (409). With respondBy, everyone at once; with cascadeWindow "
+                    + "(tiered lots), tier by tier, the next tier when a window closes without an offer. "
+                    + "Publishes dps.referral.called-off.v1 per invited tier.")
     public List<InvitationView> callOff(@PathParam("id") UUID id, @Valid @NotNull CallOffRequest request) {
-        return referrals.callOff(id, request.respondBy()).stream().map(InvitationView::of).toList();
+        return referrals.callOff(id, request.respondBy(), request.cascadeWindow()).stream().map(InvitationView::of)
+                .toList();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package uk.gov.dps.placement.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,7 @@ import uk.gov.dps.placement.domain.Need;
 import uk.gov.dps.placement.domain.Projections.LotMember;
 import uk.gov.dps.placement.domain.Projections.LotView;
 import uk.gov.dps.placement.domain.Referral;
+import uk.gov.dps.placement.domain.Tiers;
 import uk.gov.dps.runtime.AuditTrail;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.PageRequest;
@@ -146,13 +148,23 @@ public class ReferralService {
         return referral;
     }
 
-    /** Invites every member of the lot (serving the referral's category) who is not suspended at this moment. */
+    /**
+     * Invites every member of the lot (serving the referral's category) who is not suspended at this moment,
+     * all at once with one deadline, or with a cascade window tier by tier: the first tier now, the next when
+     * a window closes without an offer ({@link CascadeService}).
+     */
     @Transactional
-    public List<Invitation> callOff(UUID id, Instant respondBy) {
+    public List<Invitation> callOff(UUID id, Instant respondBy, Duration cascadeWindow) {
         Referral referral = ownCouncils(id);
         Instant now = clock.instant();
+        if (cascadeWindow != null && (cascadeWindow.isNegative() || cascadeWindow.isZero())) {
+            throw ProblemException.badRequest("cascadeWindow", "must be a positive duration such as PT24H");
+        }
+        if (cascadeWindow == null && respondBy == null) {
+            throw ProblemException.badRequest("respondBy", "give the response deadline (or a cascadeWindow)");
+        }
         try {
-            referral.callOff(respondBy, now);
+            referral.callOff(cascadeWindow != null ? now.plus(cascadeWindow) : respondBy, cascadeWindow, now);
         } catch (IllegalStateException e) {
             throw ProblemException.conflict(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -163,21 +175,36 @@ public class ReferralService {
             throw ProblemException.conflict("No provider in the lot" + (referral.category == null ? ""
                     : " serving " + referral.category) + " can be invited: all are suspended or there are none.");
         }
+        if (cascadeWindow != null) {
+            if (!market.lot(referral.lotId).tiered) {
+                throw ProblemException.badRequest("cascadeWindow", "the lot has no tiers to cascade through");
+            }
+            String firstTier = Tiers.inOrder(members).get(0);
+            referral.openCascadeWindow(firstTier, now);
+            members = members.stream().filter(m -> Tiers.of(m).equals(firstTier)).toList();
+        }
+        List<Invitation> invitations = invite(referral, members, now);
+        audit.record("referral", id, "CALLED_OFF", caller.asActor(), null, Map.of("invited",
+                invitations.stream().map(i -> i.providerId).toList(), "respondBy", referral.respondBy.toString()));
+        return invitations;
+    }
+
+    /** Invites {@code members} with the referral's current deadline and announces it. */
+    List<Invitation> invite(Referral referral, List<LotMember> members, Instant now) {
         List<Invitation> invitations = members.stream().map(m -> {
             Invitation invitation = new Invitation();
-            invitation.referralId = id;
+            invitation.referralId = referral.id;
             invitation.providerId = m.providerId;
             invitation.providerName = m.providerName;
             invitation.tier = m.tier;
             invitation.invitedAt = now;
+            invitation.respondBy = referral.respondBy;
             invitation.persist();
             return invitation;
         }).toList();
-        List<UUID> invited = invitations.stream().map(i -> i.providerId).toList();
-        outbox.publish(EventCatalog.CALL_OFF_ISSUED, id, new CallOffIssued(id, referral.council, referral.lotId,
-                referral.category, invited, null, respondBy, now));
-        audit.record("referral", id, "CALLED_OFF", caller.asActor(), null,
-                Map.of("invited", invited, "respondBy", respondBy.toString()));
+        outbox.publish(EventCatalog.CALL_OFF_ISSUED, referral.id, new CallOffIssued(referral.id, referral.council,
+                referral.lotId, referral.category, invitations.stream().map(i -> i.providerId).toList(),
+                referral.cascadeTier, referral.respondBy, now));
         return invitations;
     }
 

@@ -105,15 +105,16 @@ public class ResponseService {
     private UUID respondingProvider(Referral referral) {
         UUID provider = caller.providerClaim()
                 .orElseThrow(() -> ProblemException.forbidden("Only a provider user can answer a call-off."));
-        if (Invitation.findById(new Invitation.Key(referral.id, provider)) == null) {
+        Invitation invitation = Invitation.findById(new Invitation.Key(referral.id, provider));
+        if (invitation == null) {
             throw ProblemException.forbidden("Your organisation was not invited to this call-off.");
         }
         Instant now = clock.instant();
         if (referral.status != Referral.Status.CALLED_OFF) {
             throw ProblemException.conflict("The call-off is " + referral.status + ": it takes no more responses.");
         }
-        if (!referral.acceptsResponsesAt(now)) {
-            throw ProblemException.unprocessable("The deadline for responses passed at " + referral.respondBy + ".");
+        if (now.isAfter(invitation.respondBy)) {
+            throw ProblemException.unprocessable("The deadline for responses passed at " + invitation.respondBy + ".");
         }
         if (!market.isActiveMember(referral.lotId, provider)) {
             throw ProblemException.unprocessable(
