@@ -34,6 +34,10 @@ class CallOffToAwardTest {
     @Test
     void aCallOffInvitesExactlyTheMembersNotSuspendedAndTheAwardMakesAnAgreement() {
         CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
+        given().auth().oauth2(OFFICER).queryParam("category", "emergency")
+                .get("/lots/" + market.lot() + "/eligible-providers").then().statusCode(200)
+                .body("providerName", org.hamcrest.Matchers.contains("Alpha Homes", "Beta Care"))
+                .body("latestJudgement", org.hamcrest.Matchers.contains("GOOD", null));
         String referral = CallOffFixtures.raise(market.lot());
 
         // in-house first
