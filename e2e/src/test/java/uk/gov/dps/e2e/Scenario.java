@@ -1,0 +1,93 @@
+package uk.gov.dps.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import uk.gov.dps.devstack.DpsStack;
+
+/** What the scenarios share: REST calls to one service as one user, waiting for eventual effects, reading topics. */
+final class Scenario {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private Scenario() {
+    }
+
+    /** A JSON request to {@code service} with {@code token}. */
+    static RequestSpecification as(String service, String token) {
+        return given().baseUri(DpsStack.service(service).baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static String provider(String providerId) {
+        return RunningStack.TOKENS.userToken("provider", "cambridgeshire", providerId);
+    }
+
+    /** Waits until {@code done} holds: events take a few milliseconds to reach other services, not zero. */
+    static void eventually(String what, BooleanSupplier done) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The stack keeps its data between runs, and some identifiers are unique: a fresh suffix per run. */
+    static String unique() {
+        return String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
+    }
+
+    /** Assigned (no consumer group) and positioned at the end, so only records after this call are read. */
+    static KafkaConsumer<String, String> consumerAtEndOf(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.CONFIG.kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer,
+            Predicate<ConsumerRecord<String, String>> match) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                if (match.test(record)) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("no matching record within " + PATIENCE.toSeconds() + " s");
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,183 @@
+package uk.gov.dps.deployment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import uk.gov.dps.events.Topics;
+
+/**
+ * What the five services serve and read, taken from their sources: the facts every deployment file must agree with.
+ */
+final class Services {
+
+    /** One service module: its name, HTTP port, database and the channels it consumes. */
+    record Service(String module, String name, int port, String database, Set<String> incomingTopics) {
+    }
+
+    /** Shared defaults every service loads (ordinal 100). */
+    static final List<String> SHARED_CONFIG = List.of(
+            "platform/runtime/src/main/resources/META-INF/microprofile-config.properties",
+            "platform/messaging/src/main/resources/META-INF/microprofile-config.properties");
+
+    /**
+     * Read by the JVM or the Quarkus base image's run-java.sh rather than by Quarkus, and allowed for that reason:
+     * JAVA_MAX_MEM_RATIO sizes the heap as a share of the memory limit.
+     */
+    static final Set<String> JVM_ENVIRONMENT = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_TOOL_OPTIONS", "JAVA_OPTS_APPEND");
+
+    /** What a service cannot run without in a container (its defaults point at `./dps up` on localhost). */
+    static final List<String> REQUIRED_ENVIRONMENT = List.of("QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_OIDC_AUTH_SERVER_URL");
+
+    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    private static final Pattern INCOMING = Pattern.compile("@Incoming\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern JDBC_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)");
+
+    static final List<Service> ALL = load();
+
+    private Services() {
+    }
+
+    /** Modules of the parent pom whose application.properties names a Quarkus application. */
+    private static List<Service> load() {
+        List<Service> services = new ArrayList<>();
+        Matcher m = MODULE.matcher(Repo.read("pom.xml"));
+        while (m.find()) {
+            String module = m.group(1).trim();
+            Path properties = Repo.path(module).resolve("src/main/resources/application.properties");
+            if (!Files.isRegularFile(properties)) {
+                continue;
+            }
+            Properties p = properties(properties);
+            String name = p.getProperty("quarkus.application.name");
+            if (name == null) {
+                continue;
+            }
+            String port = p.getProperty("quarkus.http.port");
+            assertTrue(port != null, module + " sets no quarkus.http.port");
+            String url = p.getProperty("quarkus.datasource.jdbc.url", "");
+            Matcher db = JDBC_DATABASE.matcher(url);
+            assertTrue(db.find(), module + ": no database in quarkus.datasource.jdbc.url=" + url);
+            Set<String> incoming = new TreeSet<>();
+            for (String channel : matches(INCOMING, javaSources(Repo.path(module).resolve("src/main/java")))) {
+                // the channel is named after its topic unless configured otherwise
+                incoming.add(p.getProperty("mp.messaging.incoming." + channel + ".topic", channel));
+            }
+            services.add(new Service(module, name, Integer.parseInt(port.trim()), db.group(1), incoming));
+        }
+        assertTrue(services.size() >= 5, "expected the five DPS services among the modules, found " + services);
+        return List.copyOf(services);
+    }
+
+    static Service named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no service " + name));
+    }
+
+    /** Topics.ALL, their dead-letter topics, and every topic a service consumes (@Incoming). */
+    static Set<String> requiredTopics() {
+        Set<String> topics = new TreeSet<>();
+        for (String topic : Topics.ALL) {
+            topics.add(topic);
+            topics.add(Topics.deadLetter(topic));
+        }
+        for (Service s : ALL) {
+            for (String topic : s.incomingTopics()) {
+                topics.add(topic);
+                topics.add(Topics.deadLetter(topic)); // the Inbox parks poison events there
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Environment variable names the services read: every configuration key they set or inject (their
+     * application.properties, the shared defaults, @ConfigProperty names), by SmallRye's environment rule
+     * (non-alphanumerics become '_', upper case), plus the JVM-level names in {@link #JVM_ENVIRONMENT}.
+     */
+    static Set<String> knownEnvironment() {
+        Set<String> keys = new TreeSet<>();
+        List<Path> sources = new ArrayList<>();
+        for (Service s : ALL) {
+            keys.addAll(properties(Repo.path(s.module()).resolve("src/main/resources/application.properties")).stringPropertyNames());
+            sources.add(Repo.path(s.module()).resolve("src/main/java"));
+        }
+        for (String shared : SHARED_CONFIG) {
+            keys.addAll(properties(Repo.path(shared)).stringPropertyNames());
+        }
+        sources.add(Repo.path("platform/runtime/src/main/java"));
+        sources.add(Repo.path("platform/messaging/src/main/java"));
+        String code = sources.stream().map(Services::javaSources).reduce("", String::concat);
+        keys.addAll(matches(CONFIG_PROPERTY, code));
+        Set<String> names = new TreeSet<>(JVM_ENVIRONMENT);
+        keys.stream().filter(k -> !k.startsWith("%")).map(Services::environmentName).forEach(names::add);
+        return names;
+    }
+
+    /** @ConfigMapping prefixes as environment prefixes (e.g. DPS_PLACEMENT_): any name below them is read. */
+    static Set<String> knownEnvironmentPrefixes() {
+        Set<String> prefixes = new TreeSet<>();
+        for (Service s : ALL) {
+            matches(CONFIG_MAPPING, javaSources(Repo.path(s.module()).resolve("src/main/java")))
+                    .forEach(p -> prefixes.add(environmentName(p) + "_"));
+        }
+        return prefixes;
+    }
+
+    static boolean isKnownEnvironment(String name) {
+        return knownEnvironment().contains(name) || knownEnvironmentPrefixes().stream().anyMatch(name::startsWith);
+    }
+
+    /** SmallRye Config's mapping of a property name to an environment variable. */
+    static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static Properties properties(Path file) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(Files.readString(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    private static String javaSources(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            StringBuilder all = new StringBuilder();
+            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> all.append(Repo.read(f)).append('\n'));
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+}
