@@ -18,12 +18,33 @@ import jakarta.persistence.Table;
 public class Inspection extends PanacheEntityBase {
 
     public enum Regulator {
-        OFSTED, CQC
+        OFSTED("Ofsted"), CQC("CQC");
+
+        private final String label;
+
+        Regulator(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     /** The SCCIF four-point scale. */
     public enum Judgement {
-        OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT_TO_BE_GOOD, INADEQUATE
+        OUTSTANDING("Outstanding"), GOOD("Good"), REQUIRES_IMPROVEMENT_TO_BE_GOOD("Requires improvement to be good"),
+        INADEQUATE("Inadequate");
+
+        private final String label;
+
+        Judgement(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     @Id

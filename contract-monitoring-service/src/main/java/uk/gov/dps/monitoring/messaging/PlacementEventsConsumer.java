@@ -1,0 +1,27 @@
+package uk.gov.dps.monitoring.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import uk.gov.dps.messaging.Inbox;
+import uk.gov.dps.monitoring.service.ProviderDirectory;
+
+/** Counts the children placed with each provider: providers with children placed are monitored first. */
+@ApplicationScoped
+public class PlacementEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ProviderDirectory directory;
+
+    @Incoming("dps.placements")
+    @Blocking
+    void onPlacementEvent(ConsumerRecord<String, String> record) {
+        inbox.process("active-placements", record, directory::applyPlacementEvent);
+    }
+}

@@ -1,0 +1,27 @@
+package uk.gov.dps.monitoring.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import uk.gov.dps.messaging.Inbox;
+import uk.gov.dps.monitoring.service.ProviderDirectory;
+
+/** Learns from provider-service which providers exist, what they are called and which lots they are in. */
+@ApplicationScoped
+public class ProviderEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ProviderDirectory directory;
+
+    @Incoming("dps.providers")
+    @Blocking
+    void onProviderEvent(ConsumerRecord<String, String> record) {
+        inbox.process("monitored-providers", record, directory::applyProviderEvent);
+    }
+}

@@ -1,0 +1,103 @@
+package uk.gov.dps.monitoring.rest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.EventJson;
+import uk.gov.dps.events.EventType;
+import uk.gov.dps.events.Topics;
+import uk.gov.dps.monitoring.config.MonitoringConfig;
+import uk.gov.dps.monitoring.messaging.QualityFeed;
+import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.ProblemException;
+import uk.gov.dps.runtime.Roles;
+
+/**
+ * The quality events as server-sent events, the moment they are committed: for monitoring officers and
+ * commissioners of the partner councils, who share all monitoring data. Provider users are refused (their own KPI
+ * returns are at /kpi-returns).
+ */
+@Path("/quality-events")
+@Tag(name = "Live feed")
+public class QualityFeedResource {
+
+    static final Set<String> QUALITY_TYPES = EventCatalog.ALL.stream().filter(t -> t.topic().equals(Topics.QUALITY))
+            .map(EventType::type).collect(Collectors.toUnmodifiableSet());
+
+    @Inject
+    QualityFeed feed;
+
+    @Inject
+    MonitoringConfig config;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.MONITORING_OFFICER, Roles.COMMISSIONER})
+    @Operation(summary = "Live feed of quality events (text/event-stream)",
+            description = "Each event: id = CloudEvents id, event = type (e.g. dps.quality.inspection-recorded.v1), "
+                    + "data = {id, type, providerId, time, payload} with the payload exactly as on dps.quality. Starts "
+                    + "with a comment line once the feed is listening; comment heartbeats keep it open. provider=<id> "
+                    + "and type=<event type> (repeatable) narrow it. Events committed while not connected are not "
+                    + "replayed: read dps.quality or the REST lists for those.")
+    public Multi<OutboundSseEvent> stream(@QueryParam("provider") String provider, @QueryParam("type") List<String> types,
+            @Context Sse sse) {
+        Access.partnerCouncil(caller);
+        Optional<UUID> providerId = Access.optionalId(provider, "provider");
+        Set<String> wanted = wantedTypes(types);
+        Multi<OutboundSseEvent> events = feed.events()
+                .onOverflow().buffer(config.feed().bufferPerClient())
+                .filter(e -> wanted.contains(e.type()))
+                .filter(e -> providerId.map(id -> id.equals(e.providerId())).orElse(true))
+                .map(e -> sse.newEventBuilder().id(e.id()).name(e.type()).data(json(e)).build());
+        Multi<OutboundSseEvent> listening = Multi.createFrom().item(
+                () -> sse.newEventBuilder().comment("listening to dps.quality").build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.feed().heartbeat())
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        // subscribed in this order: the feed first, so that every event after the first comment reaches the client
+        return Multi.createBy().merging().streams(events, listening, heartbeats);
+    }
+
+    private static Set<String> wantedTypes(List<String> types) {
+        if (types == null || types.isEmpty()) {
+            return QUALITY_TYPES;
+        }
+        for (String type : types) {
+            if (!QUALITY_TYPES.contains(type)) {
+                throw ProblemException.badRequest("type", "must be one of " + QUALITY_TYPES.stream().sorted().toList());
+            }
+        }
+        return Set.copyOf(types);
+    }
+
+    private static String json(QualityFeed.FeedEvent event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write feed event " + event.id(), e);
+        }
+    }
+}

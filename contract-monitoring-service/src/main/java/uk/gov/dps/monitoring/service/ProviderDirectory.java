@@ -1,0 +1,200 @@
+package uk.gov.dps.monitoring.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.EventJson;
+import uk.gov.dps.events.placement.PlacementAwarded;
+import uk.gov.dps.events.placement.PlacementEnded;
+import uk.gov.dps.events.placement.PlacementStarted;
+import uk.gov.dps.events.placement.SpotPurchaseMade;
+import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderRegistered;
+import uk.gov.dps.events.provider.ProviderReinstated;
+import uk.gov.dps.events.provider.ProviderSuspended;
+import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.messaging.IncomingEvent;
+import uk.gov.dps.monitoring.domain.MonitoredProvider;
+import uk.gov.dps.monitoring.domain.ProviderPlacement;
+import uk.gov.dps.monitoring.domain.RiskRules;
+import uk.gov.dps.runtime.ProblemException;
+
+/**
+ * The providers contract monitoring knows, kept from other services' events (each applied once, in the inbox's
+ * transaction): names and lot membership from {@code dps.providers}, children placed from {@code dps.placements}.
+ * The two topics are read independently, so either may mention a provider first: rows are created by whichever
+ * event arrives first and completed by the others.
+ */
+@ApplicationScoped
+public class ProviderDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The provider a record is about, locked for the rest of the transaction so that re-assessments of one provider
+     * happen one at a time and each sees the records of the one before.
+     *
+     * @throws ProblemException 422 when monitoring does not know the provider
+     */
+    public MonitoredProvider lockKnown(UUID providerId) {
+        MonitoredProvider provider = MonitoredProvider.findById(providerId, LockModeType.PESSIMISTIC_WRITE);
+        if (provider == null) {
+            throw ProblemException.unprocessable("Provider " + providerId + " is not known to contract monitoring: "
+                    + "only providers registered on the platform can be monitored.");
+        }
+        return provider;
+    }
+
+    /** @throws ProblemException 404 when unknown */
+    public MonitoredProvider get(UUID providerId) {
+        MonitoredProvider provider = MonitoredProvider.findById(providerId);
+        if (provider == null) {
+            throw ProblemException.notFound("Provider", providerId);
+        }
+        return provider;
+    }
+
+    /** Applies an event of {@code dps.providers}. */
+    public void applyProviderEvent(IncomingEvent event) {
+        String type = event.type();
+        if (type.equals(EventCatalog.PROVIDER_REGISTERED.type())) {
+            ProviderRegistered registered = event.payloadAs(ProviderRegistered.class);
+            MonitoredProvider provider = lockOrCreate(registered.providerId());
+            provider.name = registered.name();
+            provider.ofstedUrn = registered.ofstedUrn();
+            provider.cqcId = registered.cqcId();
+        } else if (type.equals(EventCatalog.PROVIDER_ADMITTED_TO_LOT.type())) {
+            ProviderAdmittedToLot admitted = event.payloadAs(ProviderAdmittedToLot.class);
+            MonitoredProvider provider = lockOrCreate(admitted.providerId());
+            if (admitted.providerName() != null) {
+                provider.name = admitted.providerName();
+            }
+            provider.admittedTo(admitted.lotId());
+        } else if (type.equals(EventCatalog.PROVIDER_SUSPENDED.type())) {
+            ProviderSuspended suspended = event.payloadAs(ProviderSuspended.class);
+            lockOrCreate(suspended.providerId()).suspendedIn(suspended.lotIds());
+        } else if (type.equals(EventCatalog.PROVIDER_REINSTATED.type())) {
+            ProviderReinstated reinstated = event.payloadAs(ProviderReinstated.class);
+            lockOrCreate(reinstated.providerId()).reinstatedIn(reinstated.lotIds());
+        } else if (type.equals(EventCatalog.PROVIDER_WITHDRAWN.type())) {
+            ProviderWithdrawn withdrawn = event.payloadAs(ProviderWithdrawn.class);
+            lockOrCreate(withdrawn.providerId()).withdrawnFrom(withdrawn.lotIds());
+        }
+        // applications and tier changes do not matter to monitoring
+    }
+
+    /**
+     * Applies an event of {@code dps.placements}: awarded or spot-purchased makes a placement active, ended makes
+     * it inactive; started only dates it. A placement is counted once however often its events arrive.
+     */
+    public void applyPlacementEvent(IncomingEvent event) {
+        String type = event.type();
+        Instant now = clock.instant();
+        if (type.equals(EventCatalog.PLACEMENT_AWARDED.type())) {
+            PlacementAwarded awarded = event.payloadAs(PlacementAwarded.class);
+            placed(awarded.placementId(), awarded.providerId(), awarded.council(), null, now);
+        } else if (type.equals(EventCatalog.SPOT_PURCHASE_MADE.type())) {
+            SpotPurchaseMade spot = event.payloadAs(SpotPurchaseMade.class);
+            if (spot.providerId() == null) {
+                LOG.infof("Spot purchase %s is with an unregistered provider (%s): nothing to monitor by id",
+                        spot.placementId(), spot.providerName());
+                return;
+            }
+            MonitoredProvider provider = placed(spot.placementId(), spot.providerId(), spot.council(),
+                    spot.startDate(), now);
+            if (provider != null && provider.name == null) {
+                provider.name = spot.providerName();
+            }
+        } else if (type.equals(EventCatalog.PLACEMENT_STARTED.type())) {
+            PlacementStarted started = event.payloadAs(PlacementStarted.class);
+            ProviderPlacement placement = ProviderPlacement.findById(started.placementId());
+            if (placement != null) {
+                placement.startedOn = started.startDate();
+                placement.changedAt = now;
+            }
+        } else if (type.equals(EventCatalog.PLACEMENT_ENDED.type())) {
+            ended(event.payloadAs(PlacementEnded.class), now);
+        }
+    }
+
+    /** @return the provider whose count went up, or null when the placement was known already */
+    private MonitoredProvider placed(UUID placementId, UUID providerId, String council, LocalDate startedOn,
+            Instant now) {
+        if (ProviderPlacement.findById(placementId) != null) {
+            return null; // the same placement again (or after it ended): count it once
+        }
+        MonitoredProvider provider = lockOrCreate(providerId);
+        ProviderPlacement placement = new ProviderPlacement();
+        placement.placementId = placementId;
+        placement.providerId = providerId;
+        placement.council = council;
+        placement.active = true;
+        placement.startedOn = startedOn;
+        placement.changedAt = now;
+        placement.persist();
+        provider.activePlacements++;
+        return provider;
+    }
+
+    private void ended(PlacementEnded ended, Instant now) {
+        ProviderPlacement placement = ProviderPlacement.findById(ended.placementId());
+        if (placement == null) {
+            // ended before we saw it start: remember it so that a late award is not counted
+            placement = new ProviderPlacement();
+            placement.placementId = ended.placementId();
+            placement.providerId = ended.providerId();
+            placement.council = ended.council();
+            placement.active = false;
+            placement.endedOn = ended.endDate();
+            placement.changedAt = now;
+            placement.persist();
+            return;
+        }
+        if (placement.active) {
+            MonitoredProvider provider = lockOrCreate(placement.providerId);
+            provider.activePlacements = Math.max(0, provider.activePlacements - 1);
+            placement.active = false;
+        }
+        placement.endedOn = ended.endDate();
+        placement.changedAt = now;
+    }
+
+    /**
+     * The provider's row, created (green, nothing known yet) if this is the first event about it. The insert
+     * tolerates a concurrent insert by the other topic's consumer instead of failing on the primary key.
+     */
+    MonitoredProvider lockOrCreate(UUID providerId) {
+        Instant now = clock.instant();
+        em.createNativeQuery("INSERT INTO monitored_provider (provider_id, risk_reasons, rated_since, assessed_at) "
+                + "VALUES (?1, CAST(?2 AS jsonb), ?3, ?3) ON CONFLICT (provider_id) DO NOTHING")
+                .setParameter(1, providerId)
+                .setParameter(2, json(List.of(RiskRules.NO_RISK_FACTORS)))
+                .setParameter(3, now)
+                .executeUpdate();
+        return MonitoredProvider.findById(providerId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

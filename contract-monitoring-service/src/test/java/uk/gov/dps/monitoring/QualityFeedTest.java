@@ -1,0 +1,93 @@
+package uk.gov.dps.monitoring;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.gov.dps.monitoring.Monitoring.CAMBRIDGESHIRE_OFFICER;
+import static uk.gov.dps.monitoring.Monitoring.ESSEX_OFFICER;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import uk.gov.dps.testing.Tokens;
+
+/** The live feed over HTTP: who may listen, and what each listener gets. */
+@QuarkusTest
+class QualityFeedTest {
+
+    private static final String STREAM = "/quality-events/stream";
+
+    @BeforeEach
+    void liveFeedIsListening() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+    }
+
+    @Test
+    void onlyPartnerCouncilsMonitoringOfficersAndCommissionersMayListen() {
+        given().get(STREAM).then().statusCode(401);
+        for (String token : new String[] {Tokens.forProvider(UUID.randomUUID().toString()), Monitoring.FINANCE_OFFICER,
+                Tokens.forCouncil("placement-officer", "essex"), Monitoring.KENT_OFFICER}) {
+            try (SseClient feed = SseClient.open(token, STREAM)) {
+                assertThat(feed.status()).isEqualTo(403);
+                assertThat(feed.contentType()).startsWith("application/problem+json");
+            }
+        }
+        try (SseClient feed = SseClient.open(Monitoring.THURROCK_COMMISSIONER, STREAM)) {
+            assertThat(feed.status()).isEqualTo(200);
+            feed.awaitListening();
+        }
+    }
+
+    @Test
+    void anUnknownEventTypeOrProviderIdIsABadRequest() {
+        given().auth().oauth2(CAMBRIDGESHIRE_OFFICER).queryParam("type", "dps.placement.awarded.v1").get(STREAM)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("type"));
+        given().auth().oauth2(CAMBRIDGESHIRE_OFFICER).queryParam("provider", "acme").get(STREAM)
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("provider"));
+    }
+
+    @Test
+    void everyPartnerListeningGetsTheSameEventAndFiltersNarrowWhatEachGets() {
+        UUID provider = Monitoring.registeredProvider("Thurrock Fostering Ltd");
+        UUID other = Monitoring.registeredProvider("Grays Homes Ltd");
+        try (SseClient all = SseClient.open(CAMBRIDGESHIRE_OFFICER, STREAM);
+                SseClient suffolk = SseClient.open(Monitoring.SUFFOLK_OFFICER, STREAM + "?provider=" + provider);
+                SseClient concernsOnly = SseClient.open(Monitoring.SUFFOLK_OFFICER,
+                        STREAM + "?provider=" + provider + "&type=dps.quality.concern-raised.v1")) {
+            all.awaitListening();
+            suffolk.awaitListening();
+            concernsOnly.awaitListening();
+
+            Monitoring.recordInspection(ESSEX_OFFICER, other, "SC720001", "GOOD", LocalDate.of(2018, 12, 1));
+            String inspection = Monitoring.recordInspection(ESSEX_OFFICER, provider, "SC720002", "GOOD",
+                    LocalDate.of(2018, 12, 3));
+            String concern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Late notification");
+
+            SseClient.Event otherOnAll = all.await(e -> "dps.quality.inspection-recorded.v1".equals(e.name())
+                    && other.toString().equals(JsonPath.from(e.data()).getString("providerId")), Duration.ofSeconds(10));
+            assertThat(JsonPath.from(otherOnAll.data()).getString("payload.settingUrn")).isEqualTo("SC720001");
+
+            SseClient.Event onSuffolk = suffolk.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(10));
+            assertThat(JsonPath.from(onSuffolk.data()).getString("payload.inspectionId")).isEqualTo(inspection);
+            SseClient.Event concernOnSuffolk = suffolk.awaitEvent("dps.quality.concern-raised.v1", Duration.ofSeconds(10));
+            assertThat(JsonPath.from(concernOnSuffolk.data()).getString("payload.concernId")).isEqualTo(concern);
+            assertThat(JsonPath.from(concernOnSuffolk.data()).getString("payload.raisingCouncil")).isEqualTo("essex");
+
+            SseClient.Event onlyConcern = concernsOnly.await(e -> e.name() != null, Duration.ofSeconds(10));
+            assertThat(onlyConcern.name()).isEqualTo("dps.quality.concern-raised.v1");
+            assertThat(onlyConcern.id()).isEqualTo(concernOnSuffolk.id());
+
+            // the provider filter kept the other provider's inspection off Suffolk's feed
+            assertThat(suffolk.unmatched(Duration.ofMillis(300))).noneMatch(e -> e.data() != null
+                    && e.data().contains(other.toString()));
+            assertThat(concernsOnly.unmatched(Duration.ofMillis(300))).noneMatch(e -> e.name() != null);
+        }
+    }
+}

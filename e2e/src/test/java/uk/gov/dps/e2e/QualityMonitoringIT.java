@@ -1,0 +1,222 @@
+package uk.gov.dps.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.gov.dps.e2e.Scenario.as;
+import static uk.gov.dps.e2e.Scenario.eventually;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+import uk.gov.dps.devstack.DpsStack;
+
+/**
+ * Issue 6 across contract-monitoring-, provider- and placement-service: an Inadequate inspection recorded by an
+ * Essex monitoring officer is visible to a Cambridgeshire monitoring officer, changes the provider's risk rating to
+ * red with reasons, appears on the live feed (server-sent events) and on dps.quality, and the provider is then
+ * excluded from the next call-off.
+ */
+class QualityMonitoringIT {
+
+    private static final String MONITORING = "contract-monitoring-service";
+
+    private static String commissioner;
+    private static String placementOfficer;
+    private static String essexMonitoring;
+    private static String cambridgeshireMonitoring;
+
+    @BeforeAll
+    static void stackIsUp() {
+        RunningStack.requireUp();
+        commissioner = RunningStack.token("commissioner", "cambridgeshire");
+        placementOfficer = RunningStack.token("placement-officer", "cambridgeshire");
+        essexMonitoring = RunningStack.token("monitoring-officer", "essex");
+        cambridgeshireMonitoring = RunningStack.token("monitoring-officer", "cambridgeshire");
+    }
+
+    @Test
+    void anInadequateJudgementRecordedInEssexIsSharedRatedRedStreamedPublishedAndExcludesTheProvider()
+            throws Exception {
+        OnboardedLot lot = OnboardedLot.withProviders(commissioner, "Inadequate", "Good");
+        String inadequate = lot.providers().get(0);
+        String control = lot.providers().get(1);
+        lot.providers().forEach(p -> lot.decide(commissioner, p, "ADMIT"));
+        eventually("contract monitoring knows both providers", () -> lot.providers().stream().allMatch(p ->
+                as(MONITORING, cambridgeshireMonitoring).get("/providers/" + p + "/quality").statusCode() == 200));
+        eventually("placement-service would invite both", () -> eligible(lot).containsAll(lot.providers()));
+
+        String setting = "SC" + Scenario.unique();
+        LocalDate inspectedOn = LocalDate.now().minusDays(7);
+        String reason = "Latest Ofsted judgement for setting " + setting + " is Inadequate (inspected " + inspectedOn
+                + ")";
+        try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, inadequate);
+                KafkaConsumer<String, String> quality = Scenario.consumerAtEndOf("dps.quality")) {
+            feed.awaitListening();
+
+            String inspection = as(MONITORING, essexMonitoring).body("""
+                    {"providerId": "%s", "settingUrn": "%s", "regulator": "OFSTED", "judgement": "INADEQUATE",
+                     "inspectedOn": "%s", "reportReference": "E2E-%s"}""".formatted(inadequate, setting, inspectedOn,
+                    Scenario.unique())).post("/inspections").then().statusCode(201).extract().path("id");
+
+            // shared: the Cambridgeshire officer sees what Essex recorded
+            JsonPath listed = as(MONITORING, cambridgeshireMonitoring).queryParam("provider", inadequate)
+                    .get("/inspections").then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of(inspection), listed.getList("items.id"));
+            assertEquals("essex", listed.getString("items[0].recordingCouncil"));
+
+            // red, with the reason, kept as history
+            JsonPath picture = as(MONITORING, cambridgeshireMonitoring).get("/providers/" + inadequate + "/quality")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("RED", picture.getString("risk.rating"));
+            assertEquals(List.of(reason), picture.getList("risk.reasons"));
+            assertEquals("RED", picture.getString("history[0].to"));
+            assertEquals("essex", picture.getString("history[0].changedByCouncil"));
+
+            // on the live feed, as committed
+            JsonPath streamed = JsonPath.from(feed.await("dps.quality.inspection-recorded.v1").data());
+            assertEquals(inspection, streamed.getString("payload.inspectionId"));
+            assertEquals("essex", streamed.getString("payload.recordingCouncil"));
+            JsonPath rating = JsonPath.from(feed.await("dps.quality.risk-rating-changed.v1").data());
+            assertEquals("RED", rating.getString("payload.to"));
+            assertEquals(List.of(reason), rating.getList("payload.reasons"));
+
+            // on dps.quality, keyed by the provider
+            ConsumerRecord<String, String> recorded = Scenario.awaitRecord(quality, r -> inadequate.equals(r.key())
+                    && "dps.quality.inspection-recorded.v1".equals(Scenario.header(r, "ce_type")));
+            assertEquals("contract-monitoring-service", Scenario.header(recorded, "ce_source"));
+            assertEquals("INADEQUATE", JsonPath.from(recorded.value()).getString("judgement"));
+            ConsumerRecord<String, String> changed = Scenario.awaitRecord(quality, r -> inadequate.equals(r.key())
+                    && "dps.quality.risk-rating-changed.v1".equals(Scenario.header(r, "ce_type")));
+            assertEquals("RED", JsonPath.from(changed.value()).getString("to"));
+        }
+
+        // provider-service suspends the provider; the next call-off invites only the other member
+        eventually("provider-service suspends the provider", () -> "SUSPENDED".equals(as("provider-service",
+                commissioner).get("/providers/" + inadequate).then().statusCode(200).extract()
+                .path("memberships[0].status")));
+        eventually("placement-service no longer offers it", () -> !eligible(lot).contains(inadequate));
+        List<String> invited = callOff(lot);
+        assertTrue(invited.contains(control), "invited " + invited);
+        assertFalse(invited.contains(inadequate), "the Inadequate provider was invited: " + invited);
+    }
+
+    private List<String> eligible(OnboardedLot lot) {
+        var response = as("placement-service", placementOfficer).get("/lots/" + lot.lotId() + "/eligible-providers");
+        return response.statusCode() == 200 ? response.jsonPath().getList("providerId") : List.of();
+    }
+
+    /** Raises a referral to the lot, records the in-house check and calls off: who was invited. */
+    private List<String> callOff(OnboardedLot lot) {
+        String referral = as("placement-service", placementOfficer).body("""
+                {"lotId": "%s", "category": "EMERGENCY", "ageBand": "11-15", "sex": "FEMALE",
+                 "needs": ["EMOTIONAL_BEHAVIOURAL"], "postcodeDistrict": "PE13", "emergency": true,
+                 "wantedStart": "%s", "placementPattern": "WEEKS_52"}""".formatted(lot.lotId(),
+                LocalDate.now().plusDays(3))).post("/referrals").then().statusCode(201).extract().path("id");
+        as("placement-service", placementOfficer).body("{\"outcome\":\"NOT_AVAILABLE\"}")
+                .post("/referrals/" + referral + "/in-house-check").then().statusCode(200);
+        return as("placement-service", placementOfficer)
+                .body("{\"respondBy\":\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}")
+                .post("/referrals/" + referral + "/call-off").then().statusCode(200).extract().jsonPath()
+                .getList("providerId");
+    }
+
+    /** The monitoring live feed (text/event-stream) read with the JDK's HTTP client, as a dashboard would. */
+    private static final class LiveFeed implements AutoCloseable {
+
+        record Event(String name, String data, String comment) {
+        }
+
+        private final InputStream body;
+        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+        private LiveFeed(InputStream body) {
+            this.body = body;
+            Thread reader = new Thread(this::read, "live-feed");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static LiveFeed open(String token, String provider) throws IOException, InterruptedException {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    DpsStack.service(MONITORING).baseUrl() + "/quality-events/stream?provider=" + provider))
+                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode(), "the live feed refused the monitoring officer");
+            return new LiveFeed(response.body());
+        }
+
+        /** The feed sends a comment once it is subscribed: events committed after it are streamed. */
+        void awaitListening() throws InterruptedException {
+            await(e -> e.comment() != null && e.comment().contains("listening"), "the listening comment");
+        }
+
+        Event await(String type) throws InterruptedException {
+            return await(e -> type.equals(e.name()), type);
+        }
+
+        private Event await(Predicate<Event> match, String what) throws InterruptedException {
+            long deadline = System.nanoTime() + Scenario.PATIENCE.toNanos();
+            while (true) {
+                Event next = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    throw new AssertionError("nothing on the live feed matching " + what);
+                }
+                if (match.test(next)) {
+                    return next;
+                }
+            }
+        }
+
+        private void read() {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String name = null;
+                StringBuilder data = null;
+                for (String line; (line = lines.readLine()) != null;) {
+                    if (line.isEmpty()) {
+                        if (name != null || data != null) {
+                            events.add(new Event(name, data == null ? null : data.toString(), null));
+                        }
+                        name = null;
+                        data = null;
+                    } else if (line.startsWith(":")) {
+                        events.add(new Event(null, null, line.substring(1).strip()));
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        String part = line.substring(5).strip();
+                        data = data == null ? new StringBuilder(part) : data.append('\n').append(part);
+                    }
+                }
+            } catch (IOException e) {
+                // closed by the test
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+}
