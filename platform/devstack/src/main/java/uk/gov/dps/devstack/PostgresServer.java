@@ -2,6 +2,12 @@ package uk.gov.dps.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +43,7 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path dataDir, int port, boolean durable) {
         try {
             Files.createDirectories(dataDir);
+            removeHalfExtractedBinaries();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!durable)
@@ -54,6 +61,38 @@ public final class PostgresServer implements AutoCloseable {
             return new PostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * zonky unpacks the binaries into {@code java.io.tmpdir/embedded-pg/PG-<digest>} and marks the end with
+     * {@code .exists}. An unpack that died half-way (killed JVM, full disk) is never repaired: the next unpack
+     * fails on the first file that exists. Remove such a directory unless another JVM is unpacking into it now.
+     */
+    private static void removeHalfExtractedBinaries() throws IOException {
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("PG-")).toList()) {
+                if (Files.exists(dir.resolve(".exists"))) {
+                    continue;
+                }
+                try (FileChannel lock = FileChannel.open(dir.resolve("epg-lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock held = lock.tryLock()) {
+                    if (held == null) {
+                        continue; // being unpacked right now
+                    }
+                    try (Stream<Path> files = Files.walk(dir)) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                } catch (OverlappingFileLockException e) {
+                    // this JVM is unpacking into it
+                }
+            }
         }
     }
 

@@ -1,0 +1,117 @@
+package uk.gov.dps.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+import uk.gov.dps.devstack.DpsStack;
+
+/** A state change written through a service's outbox reaches its Kafka topic as a binary-mode CloudEvent, fast. */
+class ProviderEventsIT {
+
+    private static final String TOPIC = "dps.providers";
+    private static final Duration WAIT_FOR_EVENT = Duration.ofSeconds(10);
+    /** Dispatch right after commit is measured at a few ms here; this bound only catches a polling relay or worse. */
+    private static final Duration FAST_ENOUGH = Duration.ofSeconds(3);
+
+    @BeforeAll
+    static void stackIsUp() {
+        RunningStack.requireUp();
+    }
+
+    @Test
+    void registeringAProviderPublishesProviderRegistered() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumerAtEndOf(TOPIC)) {
+            // The stack keeps its data between runs, and Ofsted URNs are unique: a fresh one each run.
+            String ofstedUrn = "SC" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+            String companiesHouseNumber = String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
+            Map<String, String> registration = Map.of("name", "Acme Fostering Ltd", "ofstedUrn", ofstedUrn,
+                    "companiesHouseNumber", companiesHouseNumber, "postcode", "CB1 2AB");
+
+            long sent = System.nanoTime();
+            String id = given().baseUri(DpsStack.service("provider-service").baseUrl())
+                    .auth().oauth2(RunningStack.token("commissioner", "cambridgeshire"))
+                    .contentType(ContentType.JSON).body(registration)
+                    .when().post("/providers")
+                    .then().statusCode(201).extract().path("id");
+            long created = System.nanoTime();
+            assertNotNull(id, "201 without an id");
+
+            ConsumerRecord<String, String> event = awaitRecordWithKey(consumer, id);
+            long received = System.nanoTime();
+            assertNotNull(event, "no record with key " + id + " on " + TOPIC + " within " + WAIT_FOR_EVENT.toSeconds() + " s");
+            Duration afterCreated = Duration.ofNanos(received - created);
+            System.out.printf("[e2e] POST /providers took %d ms; the event was consumed %d ms after the 201%n",
+                    (created - sent) / 1_000_000, afterCreated.toMillis());
+
+            assertEquals("1.0", header(event, "ce_specversion"));
+            assertEquals("dps.provider.registered.v1", header(event, "ce_type"));
+            assertEquals("provider-service", header(event, "ce_source"));
+            assertEquals(id, header(event, "ce_subject"));
+            assertDoesNotThrow(() -> UUID.fromString(header(event, "ce_id")), "ce_id is not a UUID");
+            assertTrue(header(event, "content-type").startsWith("application/json"), header(event, "content-type"));
+            JsonNode payload = new ObjectMapper().readTree(event.value());
+            assertEquals("Acme Fostering Ltd", payload.path("name").asText(), "payload " + payload);
+            assertTrue(afterCreated.compareTo(FAST_ENOUGH) < 0,
+                    "event took " + afterCreated.toMillis() + " ms after the 201; expected under " + FAST_ENOUGH.toMillis());
+        }
+    }
+
+    /** Assigned (no consumer group, no rebalance) and positioned at the end, so only new records are read. */
+    private static KafkaConsumer<String, String> consumerAtEndOf(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.CONFIG.kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end offsets now, before the event exists
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, String> awaitRecordWithKey(KafkaConsumer<String, String> consumer,
+            String key) {
+        long deadline = System.nanoTime() + WAIT_FOR_EVENT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                if (key.equals(record.key())) {
+                    return record;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        assertNotNull(header, "header " + name + " missing; headers: " + record.headers());
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,696 @@
+package uk.gov.dps.devstack;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import uk.gov.dps.devstack.DpsStack.Service;
+
+/**
+ * The {@code dps} command: {@code up | down | status | logs | token}. The {@code ./dps} script builds what is
+ * missing and then runs this class; {@code dps test} is composed in the script from Maven, up and down.
+ */
+public final class Dps {
+
+    static final String POSTGRES = PostgresMain.COMPONENT;
+    static final String KAFKA = KafkaMain.COMPONENT;
+    static final String KEYCLOAK = "keycloak";
+
+    /**
+     * JVM options per service. Measured here, five services starting together next to Keycloak on 2 cores: with C1
+     * only (TieredStopAtLevel=1) all were ready in 17 s instead of 24 s, used half the CPU to get there, ~25 MB less
+     * memory each (≈190-210 MB resident), and GET /providers after warm-up was 2.7 ms p50 against 4.9 ms while C2
+     * was still compiling. C2 pays off only under sustained load, which a dev stack never sees; production images
+     * use their own settings. DPS_SERVICE_JAVA_OPTS replaces these.
+     */
+    static final String SERVICE_JAVA_OPTS = "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+            + " -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
+
+    private final StackConfig config;
+    private final ManagedProcesses processes;
+    private final RuntimeSnapshots snapshots;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final long startNanos = System.nanoTime();
+
+    Dps(StackConfig config) {
+        this.config = config;
+        this.processes = new ManagedProcesses(config);
+        this.snapshots = new RuntimeSnapshots(config);
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = new Dps(StackConfig.fromEnvironment()).run(args);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            System.err.println("dps: " + e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            System.err.println("dps: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    int run(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
+        return switch (command) {
+            case "up" -> up(rest.contains("--infra"));
+            case "down" -> down();
+            case "reset" -> reset(rest.contains("--yes"));
+            case "status" -> status();
+            case "logs" -> logs(rest);
+            case "token" -> token(rest);
+            case "help", "-h", "--help" -> help(0);
+            default -> {
+                System.err.println("dps: unknown command '" + command + "'");
+                yield help(2);
+            }
+        };
+    }
+
+    private int help(int status) {
+        (status == 0 ? System.out : System.err).print("""
+                usage: ./dps COMMAND
+                  up [--infra]          build if needed, start PostgreSQL, Kafka, Keycloak and the five services; wait until ready
+                                        (--infra: only PostgreSQL, Kafka and Keycloak, e.g. to run a service in quarkus:dev)
+                  down                  stop everything `up` started
+                  reset --yes           down, then delete the stack's data (databases, Kafka topics, Keycloak users)
+                  status                what runs, on which port, and whether it is ready
+                  logs [-n N] [--no-follow] [COMPONENT...]
+                                        show the last lines of the logs in .dps/logs and follow them
+                  token --role ROLE --council COUNCIL [--provider PROVIDER_ID]
+                                        print an access token of a demo user (only the token, for TOKEN=$(./dps token ...))
+                  token --client CLIENT_ID
+                                        print a client-credentials token of a council system client
+                  test                  mvn install, up, the e2e tests against the stack, down
+                """);
+        return status;
+    }
+
+    // ------------------------------------------------------------------------------------------------- up
+
+    int up(boolean infraOnly) throws Exception {
+        List<Service> services = infraOnly ? List.of() : DpsStack.SERVICES;
+        requireServicesBuilt(services);
+        Files.createDirectories(config.logs());
+        Files.createDirectories(config.run());
+        Files.createDirectories(config.tmp());
+        System.out.println("dps up: state in " + config.home() + ", logs in " + config.logs());
+
+        Set<String> waiting = new LinkedHashSet<>();
+        if (config.runsKeycloak()) {
+            startKeycloak();
+        }
+        waiting.add(KEYCLOAK);
+        if (config.runsPostgres()) {
+            startMain(POSTGRES, PostgresMain.class, config.postgresPort(), "-Xmx256m");
+        } else {
+            createExternalDatabases();
+        }
+        waiting.add(POSTGRES);
+        if (config.runsKafka()) {
+            startMain(KAFKA, KafkaMain.class, config.kafkaPort(), "-Xms64m -Xmx384m");
+        } else {
+            KafkaTopics.ensurePlatformTopics(config.kafkaBootstrapServers());
+        }
+        waiting.add(KAFKA);
+        services.forEach(s -> waiting.add(s.name()));
+
+        Duration timeout = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("DPS_UP_TIMEOUT", "240")));
+        boolean servicesStarted = services.isEmpty();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!waiting.isEmpty()) {
+            for (String name : List.copyOf(waiting)) {
+                boolean service = !List.of(POSTGRES, KAFKA, KEYCLOAK).contains(name);
+                if (service && !servicesStarted) {
+                    continue; // whatever answers on its port now is not ours
+                }
+                if (isReady(name)) {
+                    waiting.remove(name);
+                    report(name, "ready");
+                } else if (isLocal(name) && started.contains(name) && processes.running(name).isEmpty()) {
+                    printTail(name, 40);
+                    return failed(name + " exited during start-up; its log: " + processes.logFile(name)
+                            + "\n  the rest is left running: ./dps status, ./dps down");
+                }
+            }
+            // Services migrate their database and connect to Kafka at start, so they wait for both. They need not
+            // wait for Keycloak: quarkus-oidc retries reaching it until the first request.
+            if (!servicesStarted && !waiting.contains(POSTGRES) && !waiting.contains(KAFKA)) {
+                services.forEach(this::startService);
+                servicesStarted = true;
+            }
+            if (System.nanoTime() > deadline) {
+                for (String name : waiting) {
+                    System.err.println("  " + pad(name) + "not ready after " + timeout.toSeconds() + " s");
+                    printTail(name, 20);
+                }
+                return failed("timed out waiting for " + String.join(", ", waiting)
+                        + " (DPS_UP_TIMEOUT=" + timeout.toSeconds() + " s); the stack is left running, ./dps down stops it");
+            }
+            Thread.sleep(250);
+        }
+        deleteUnusedSnapshots();
+        System.out.printf("All %d components ready in %.1f s.%n%n", 3 + services.size(), elapsedSeconds());
+        printUrls(services);
+        return 0;
+    }
+
+    /** Components this invocation started (not those found running), so a death during start-up is noticed. */
+    private final Set<String> started = new LinkedHashSet<>();
+
+    private void requireServicesBuilt(List<Service> services) {
+        List<String> missing = services.stream().filter(s -> !Files.isRegularFile(serviceJar(s)))
+                .map(s -> config.root().relativize(serviceJar(s)).toString()).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built: " + String.join(", ", missing)
+                    + "\n  build with: mvn -B install -DskipTests (./dps up does it when sources changed)"
+                    + "\n  or start only the infrastructure: ./dps up --infra");
+        }
+    }
+
+    private Path serviceJar(Service service) {
+        return config.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void startKeycloak() throws IOException, InterruptedException {
+        if (alreadyRunning(KEYCLOAK)) {
+            return;
+        }
+        requirePortFree(KEYCLOAK, config.keycloakPort());
+        KeycloakDist keycloak = new KeycloakDist(config);
+        if (!keycloak.isInstalled()) {
+            System.out.println("  " + pad(KEYCLOAK) + "downloading and unpacking the distribution (once) into "
+                    + config.root().relativize(keycloak.home()));
+            keycloak.install(config.root().resolve("platform/devstack/pom.xml"));
+        }
+        if (keycloak.syncRealm()) {
+            System.out.println("  " + pad(KEYCLOAK) + "realm file changed: dev database reset, realm imported afresh");
+        }
+        String password = keycloak.adminPassword();
+        ProcessHandle process = processes.start(KEYCLOAK, keycloak.command(),
+                keycloak.environment(password, processes.markerArgs(KEYCLOAK), javaHome().toString()), keycloak.home());
+        started.add(KEYCLOAK);
+        report(KEYCLOAK, "starting (pid " + process.pid() + ")");
+    }
+
+    private void startMain(String name, Class<?> mainClass, int port, String heapOptions) throws IOException {
+        if (alreadyRunning(name)) {
+            return;
+        }
+        if (name.equals(POSTGRES)) {
+            stopOrphanPostmaster();
+        }
+        requirePortFree(name, port);
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(List.of(heapOptions.split(" ")));
+        command.add("-XX:+UseSerialGC");
+        command.add("-Djava.io.tmpdir=" + config.tmp().toAbsolutePath());
+        command.addAll(processes.markerArgs(name));
+        command.add("-cp");
+        command.add(runtimeClasspath());
+        command.add(mainClass.getName());
+        ProcessHandle process = processes.start(name, command, Map.of("DPS_ROOT", config.root().toString()),
+                config.root());
+        started.add(name);
+        report(name, "starting (pid " + process.pid() + ")");
+    }
+
+    private void startService(Service service) {
+        Path jar;
+        try {
+            Path app = serviceJar(service).getParent();
+            jar = snapshots.snapshot(service.name(), app, RuntimeSnapshots.filesBelow(app)).resolve("quarkus-run.jar");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + service.name() + " to .dps/runtime: " + e.getMessage(), e);
+        }
+        Optional<ProcessHandle> running = processes.running(service.name());
+        if (running.isPresent()) {
+            if (ManagedProcesses.commandLine(running.get().pid()).contains(jar.toString())) {
+                report(service.name(), "already running (pid " + running.get().pid() + ")");
+                return;
+            }
+            report(service.name(), "rebuilt since it started: restarting");
+            ManagedProcesses.stopTree(running.get(), Duration.ofSeconds(20));
+        }
+        requirePortFree(service.name(), service.port());
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        String options = System.getenv().getOrDefault("DPS_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
+        command.addAll(List.of(options.trim().split("\\s+")));
+        command.addAll(processes.markerArgs(service.name()));
+        command.add("-jar");
+        command.add(jar.toString());
+        // The working directory is the module, as for `java -jar` by hand: a service's .env or config/ applies.
+        ProcessHandle process = processes.start(service.name(), command, serviceEnvironment(service),
+                config.root().resolve(service.name()));
+        started.add(service.name());
+        report(service.name(), "starting (pid " + process.pid() + ")");
+    }
+
+    /** What each service reads (standard Quarkus/SmallRye names), in one place. */
+    Map<String, String> serviceEnvironment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", config.databaseUser());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", config.databasePassword());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.oidcUrl());
+        return env;
+    }
+
+    private boolean alreadyRunning(String name) {
+        Optional<ProcessHandle> running = processes.running(name);
+        running.ifPresent(p -> report(name, "already running (pid " + p.pid() + ")"));
+        return running.isPresent();
+    }
+
+    private void requirePortFree(String name, int port) {
+        if (portInUse(port)) {
+            throw new IllegalStateException(name + " cannot start: port " + port + " is already in use by a process"
+                    + " that dps did not start (see: ss -ltnp 'sport = :" + port + "')");
+        }
+    }
+
+    private void createExternalDatabases() {
+        String adminUrl = config.jdbcUrl("postgres");
+        for (String database : DpsStack.databases()) {
+            PostgresServer.createDatabaseIfMissing(adminUrl, config.databaseUser(), config.databasePassword(), database);
+        }
+        report(POSTGRES, "external " + config.jdbcBaseUrl() + ": databases present");
+    }
+
+    private int failed(String message) {
+        System.err.println("dps up: " + message);
+        return 1;
+    }
+
+    private void report(String name, String what) {
+        System.out.printf("  %s%s%s%n", pad(name), what,
+                what.equals("ready") ? String.format(" after %.1f s", elapsedSeconds()) : "");
+    }
+
+    // ---------------------------------------------------------------------------------------------- ready?
+
+    boolean isLocal(String name) {
+        return switch (name) {
+            case POSTGRES -> config.runsPostgres();
+            case KAFKA -> config.runsKafka();
+            case KEYCLOAK -> config.runsKeycloak();
+            default -> true;
+        };
+    }
+
+    boolean isReady(String name) {
+        return switch (name) {
+            case POSTGRES -> config.runsPostgres() ? mainReady(POSTGRES) : canConnectToDatabase();
+            case KAFKA -> config.runsKafka() ? mainReady(KAFKA) : kafkaReachable();
+            case KEYCLOAK -> httpOk(config.oidcUrl() + "/.well-known/openid-configuration");
+            default -> httpOk(DpsStack.service(name).readinessUrl());
+        };
+    }
+
+    private boolean mainReady(String name) {
+        return processes.running(name).map(p -> StandaloneMain.isReady(config, name, p.pid())).orElse(false);
+    }
+
+    private boolean canConnectToDatabase() {
+        try (var c = DriverManager.getConnection(config.jdbcUrl("postgres"), config.databaseUser(),
+                config.databasePassword())) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean kafkaReachable() {
+        String first = config.kafkaBootstrapServers().split(",")[0].trim();
+        int colon = first.lastIndexOf(':');
+        return canConnect(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1)));
+    }
+
+    boolean httpOk(String url) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean portInUse(int port) {
+        return canConnect("127.0.0.1", port);
+    }
+
+    static boolean canConnect(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- down
+
+    int down() throws Exception {
+        long start = System.nanoTime();
+        List<String> stopped = new ArrayList<>();
+        // Services first (they hold connections to the rest), then the infrastructure, in parallel within each step.
+        stopAll(DpsStack.SERVICES.stream().map(Service::name).toList(), Duration.ofSeconds(20), stopped);
+        stopAll(List.of(KEYCLOAK, KAFKA, POSTGRES), Duration.ofSeconds(30), stopped);
+        stopOrphanPostmaster();
+        for (ProcessHandle leftover : processes.allOurs()) {
+            System.out.println("  stopping left-over process " + leftover.pid() + ": "
+                    + abbreviate(ManagedProcesses.commandLine(leftover.pid())));
+            ManagedProcesses.stopTree(leftover, Duration.ofSeconds(10));
+        }
+        for (String name : allComponentNames()) {
+            processes.forget(name);
+            StandaloneMain.unmarkReady(config, name);
+        }
+        deleteUnusedSnapshots();
+        List<String> busy = new ArrayList<>();
+        ports().forEach((name, port) -> {
+            if (isLocal(name) && portInUse(port)) {
+                busy.add(name + " :" + port);
+            }
+        });
+        System.out.printf("dps down: %s in %.1f s%n", stopped.isEmpty() ? "nothing was running"
+                : "stopped " + String.join(", ", stopped), (System.nanoTime() - start) / 1e9);
+        if (!busy.isEmpty()) {
+            System.err.println("dps down: ports still in use by processes dps did not start: " + String.join(", ", busy));
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Throws away what the stack stored, e.g. after migrations were rewritten during development. */
+    int reset(boolean confirmed) throws Exception {
+        if (!confirmed) {
+            System.err.println("dps reset deletes " + config.data() + " and Keycloak's database; run ./dps reset --yes");
+            return 2;
+        }
+        int status = down();
+        KeycloakDist.deleteRecursively(config.data());
+        KeycloakDist keycloak = new KeycloakDist(config);
+        KeycloakDist.deleteRecursively(keycloak.home().resolve("data/h2"));
+        System.out.println("dps reset: deleted " + config.data() + " and " + keycloak.home().resolve("data/h2"));
+        return status;
+    }
+
+    private void stopAll(List<String> names, Duration grace, List<String> stopped) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (String name : names) {
+            processes.running(name).ifPresent(process -> stops.add(CompletableFuture.runAsync(() -> {
+                long start = System.nanoTime();
+                boolean graceful = ManagedProcesses.stopTree(process, grace);
+                String took = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+                synchronized (stopped) {
+                    stopped.add(name + (graceful ? " (" + took + ")" : " (killed after " + took + ")"));
+                }
+            })));
+        }
+        stops.forEach(CompletableFuture::join);
+    }
+
+    /**
+     * pg_ctl starts postgres as a daemon, so it is not a child of PostgresMain. If that JVM was killed without its
+     * shutdown hook, postgres is still running and would refuse the next start: stop it through its pid file.
+     */
+    private void stopOrphanPostmaster() {
+        Path pidFile = config.data().resolve("postgres/postmaster.pid");
+        try {
+            if (!Files.exists(pidFile) || processes.running(POSTGRES).isPresent()) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> ManagedProcesses.commandLine(pid).contains("postgres"));
+            if (postmaster.isPresent()) {
+                System.out.println("  " + pad(POSTGRES) + "stopping orphaned postgres (pid " + pid + ")");
+                ManagedProcesses.stopTree(postmaster.get(), Duration.ofSeconds(20));
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("  could not check for an orphaned postgres: " + e.getMessage());
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- status
+
+    int status() {
+        System.out.printf("%-30s %-8s %-24s %s%n", "COMPONENT", "PID", "ADDRESS", "STATE");
+        boolean allReady = true;
+        for (String name : allComponentNames()) {
+            String address;
+            String pid;
+            String state;
+            if (!isLocal(name)) {
+                pid = "-";
+                address = name.equals(POSTGRES) ? config.jdbcBaseUrl()
+                        : name.equals(KAFKA) ? config.kafkaBootstrapServers() : config.keycloakUrl();
+                state = isReady(name) ? "external, reachable" : "external, NOT reachable";
+            } else {
+                Optional<ProcessHandle> process = processes.running(name);
+                pid = process.map(p -> Long.toString(p.pid())).orElse("-");
+                address = ":" + ports().get(name);
+                state = process.isEmpty() ? (portInUse(ports().get(name)) ? "stopped (port used by another process)"
+                        : "stopped") : isReady(name) ? "ready" : "starting / not ready";
+            }
+            allReady &= state.startsWith("ready") || state.equals("external, reachable");
+            System.out.printf("%-30s %-8s %-24s %s%n", name, pid, address, state);
+        }
+        return allReady ? 0 : 3;
+    }
+
+    // ----------------------------------------------------------------------------------------------- logs
+
+    int logs(List<String> args) throws Exception {
+        int lines = 50;
+        boolean follow = true;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "-n" -> lines = Integer.parseInt(args.get(++i));
+                case "--no-follow" -> follow = false;
+                case "-f", "--follow" -> follow = true;
+                default -> names.add(args.get(i));
+            }
+        }
+        if (names.isEmpty()) {
+            names.addAll(allComponentNames());
+        }
+        for (String name : names) {
+            if (!allComponentNames().contains(name)) {
+                throw new IllegalArgumentException("no component '" + name + "'; choose from "
+                        + String.join(", ", allComponentNames()));
+            }
+        }
+        List<String> present = names.stream().filter(n -> Files.exists(processes.logFile(n))).toList();
+        if (present.isEmpty()) {
+            System.err.println("dps logs: no logs yet in " + config.logs());
+            return 1;
+        }
+        boolean prefix = present.size() > 1;
+        Map<String, Long> positions = new LinkedHashMap<>();
+        for (String name : present) {
+            Path log = processes.logFile(name);
+            for (String line : lastLines(log, lines)) {
+                System.out.println(prefix ? pad(name) + "| " + line : line);
+            }
+            positions.put(name, Files.size(log));
+        }
+        while (follow) {
+            Thread.sleep(300);
+            for (String name : present) {
+                positions.put(name, printNewLines(name, positions.get(name), prefix));
+            }
+        }
+        return 0;
+    }
+
+    private long printNewLines(String name, long from, boolean prefix) throws IOException {
+        Path log = processes.logFile(name);
+        long size = Files.exists(log) ? Files.size(log) : 0;
+        if (size < from) {
+            from = 0; // truncated or replaced
+        }
+        if (size == from) {
+            return from;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            file.seek(from);
+            byte[] bytes = new byte[(int) Math.min(size - from, 1 << 20)];
+            file.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int lastNewline = text.lastIndexOf('\n');
+            if (lastNewline < 0) {
+                return from; // wait for the rest of the line
+            }
+            for (String line : text.substring(0, lastNewline).split("\n", -1)) {
+                System.out.println(prefix ? pad(name) + "| " + line : line);
+            }
+            return from + text.substring(0, lastNewline + 1).getBytes(StandardCharsets.UTF_8).length;
+        }
+    }
+
+    private void printTail(String name, int lines) {
+        Path log = processes.logFile(name);
+        try {
+            System.err.println("  ---- last lines of " + log + " ----");
+            lastLines(log, lines).forEach(l -> System.err.println("  | " + l));
+        } catch (IOException e) {
+            System.err.println("  (no log at " + log + ")");
+        }
+    }
+
+    private static List<String> lastLines(Path file, int count) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            long from = Math.max(0, length - 256L * 1024);
+            raf.seek(from);
+            byte[] bytes = new byte[(int) (length - from)];
+            raf.readFully(bytes);
+            List<String> all = List.of(new String(bytes, StandardCharsets.UTF_8).split("\n"));
+            return all.subList(Math.max(0, all.size() - count), all.size());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- token
+
+    int token(List<String> args) {
+        String role = null;
+        String council = null;
+        String provider = null;
+        String client = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (i + 1 >= args.size() && arg.startsWith("--")) {
+                return tokenUsage("missing value after " + arg);
+            }
+            switch (arg) {
+                case "--role" -> role = args.get(++i);
+                case "--council" -> council = args.get(++i);
+                case "--provider" -> provider = args.get(++i);
+                case "--client" -> client = args.get(++i);
+                default -> {
+                    return tokenUsage("unknown argument '" + arg + "'");
+                }
+            }
+        }
+        KeycloakTokens tokens = KeycloakTokens.forStack(config);
+        if (client != null) {
+            System.out.println(tokens.systemToken(client));
+            return 0;
+        }
+        String problem = tokens.invalidUserArguments(role, council, provider);
+        if (problem != null) {
+            return tokenUsage(problem);
+        }
+        System.out.println(tokens.userToken(role, council, provider));
+        return 0;
+    }
+
+    private int tokenUsage(String problem) {
+        DpsRealm realm = DpsRealm.load();
+        System.err.println("dps token: " + problem);
+        System.err.println("usage: ./dps token --role ROLE --council COUNCIL [--provider PROVIDER_ID]");
+        System.err.println("       ./dps token --client CLIENT_ID");
+        System.err.println("  roles:    " + String.join(", ", realm.roles()));
+        System.err.println("  councils: " + String.join(", ", realm.councils()));
+        System.err.println("  clients:  " + String.join(", ", realm.systemClients()));
+        return 2;
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private void printUrls(List<Service> services) {
+        for (Service s : services) {
+            System.out.printf("  %s%-24s swagger %s/q/swagger-ui%n", pad(s.name()), s.baseUrl(), s.baseUrl());
+        }
+        System.out.printf("  %s%-24s realm %s, admin console %s/admin (user %s, password in %s)%n", pad("Keycloak"),
+                config.keycloakUrl(), config.oidcUrl(), config.keycloakUrl(), KeycloakDist.ADMIN_USER,
+                config.root().relativize(KeycloakDist.adminPasswordFile(config)));
+        System.out.printf("  %s%-24s user %s, databases %s%n", pad("PostgreSQL"), config.jdbcBaseUrl(),
+                config.databaseUser(), String.join(", ", DpsStack.databases()));
+        System.out.printf("  %s%s%n", pad("Kafka"), config.kafkaBootstrapServers());
+        System.out.println();
+        System.out.println("  TOKEN=$(./dps token --role commissioner --council cambridgeshire)");
+        System.out.println("  ./dps status | ./dps logs [component] | ./dps down");
+    }
+
+    private Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(POSTGRES, config.postgresPort());
+        ports.put(KAFKA, config.kafkaPort());
+        ports.put(KEYCLOAK, config.keycloakPort());
+        DpsStack.SERVICES.forEach(s -> ports.put(s.name(), s.port()));
+        return ports;
+    }
+
+    private List<String> allComponentNames() {
+        return List.copyOf(ports().keySet());
+    }
+
+    /** The stand-alone mains run from a copy of the devstack jar and its class path (see {@link RuntimeSnapshots}). */
+    private String runtimeClasspath() throws IOException {
+        Path target = config.root().resolve("platform/devstack/target");
+        List<Path> files = new ArrayList<>();
+        files.add(target.resolve("dps-devstack.jar"));
+        files.addAll(RuntimeSnapshots.filesBelow(target.resolve("lib")));
+        Path snapshot = snapshots.snapshot("devstack", target, files);
+        return snapshot.resolve("dps-devstack.jar") + ":" + snapshot.resolve("lib") + "/*";
+    }
+
+    private void deleteUnusedSnapshots() {
+        snapshots.deleteUnused(processes.allOurs().stream().map(p -> ManagedProcesses.commandLine(p.pid())).toList());
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse(javaHome().resolve("bin/java").toString());
+    }
+
+    private static Path javaHome() {
+        return Path.of(System.getProperty("java.home"));
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String pad(String name) {
+        return String.format("%-30s", name);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+    }
+}
