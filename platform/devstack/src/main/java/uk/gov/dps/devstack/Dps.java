@@ -247,13 +247,15 @@ public final class Dps {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + service.name() + " to .dps/runtime: " + e.getMessage(), e);
         }
+        String settings = "-Ddps.settings=" + Integer.toHexString(platformSettings().toString().hashCode());
         Optional<ProcessHandle> running = processes.running(service.name());
         if (running.isPresent()) {
-            if (ManagedProcesses.commandLine(running.get().pid()).contains(jar.toString())) {
+            String commandLine = ManagedProcesses.commandLine(running.get().pid());
+            if (commandLine.contains(jar.toString()) && commandLine.contains(settings)) {
                 report(service.name(), "already running (pid " + running.get().pid() + ")");
                 return;
             }
-            report(service.name(), "rebuilt since it started: restarting");
+            report(service.name(), "rebuilt or settings changed since it started: restarting");
             ManagedProcesses.stopTree(running.get(), Duration.ofSeconds(20));
         }
         requirePortFree(service.name(), service.port());
@@ -261,6 +263,7 @@ public final class Dps {
         command.add(javaExecutable());
         String options = System.getenv().getOrDefault("DPS_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         command.addAll(List.of(options.trim().split("\\s+")));
+        command.add(settings); // lets a later `up` see that the settings changed and restart the service
         command.addAll(processes.markerArgs(service.name()));
         command.add("-jar");
         command.add(jar.toString());
@@ -280,7 +283,24 @@ public final class Dps {
         env.put("QUARKUS_DATASOURCE_PASSWORD", config.databasePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.oidcUrl());
+        // glibc's per-thread malloc arenas cost tens of MB of resident memory in a JVM that needs none of them
+        env.put("MALLOC_ARENA_MAX", "2");
+        env.putAll(platformSettings());
         return env;
+    }
+
+    /**
+     * The platform settings given to `dps up` (e.g. {@code DPS_CLOCK_AS_OF}, {@code DPS_PLACEMENT_*}), passed on
+     * to every service; `dps demo` uses them to run the platform as of a day in 2018/19.
+     */
+    static Map<String, String> platformSettings() {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.matches("DPS_(CLOCK|OUTBOX|PLACEMENT|MONITORING|SPEND)_[A-Z0-9_]+")) {
+                settings.put(name, value);
+            }
+        });
+        return settings;
     }
 
     private boolean alreadyRunning(String name) {

@@ -133,8 +133,10 @@ public class ProviderResource {
     public Page<ProviderView> list(@QueryParam("status") String status, @QueryParam("lot") String lot,
             @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Membership.Status.class, status, "status");
-        return Page.of(providers.list(wanted, optionalId(lot, "lot"), page), page.page, page.size,
-                p -> ProviderView.of(p, memberships.of(p.id)));
+        List<Provider> rows = providers.list(wanted, optionalId(lot, "lot"), page);
+        // one query for the whole page's memberships, not one per provider
+        var byProvider = memberships.of(rows.stream().map(p -> p.id).toList());
+        return Page.of(rows, page.page, page.size, p -> ProviderView.of(p, byProvider.getOrDefault(p.id, List.of())));
     }
 
     @POST

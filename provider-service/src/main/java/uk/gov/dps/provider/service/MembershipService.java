@@ -43,6 +43,15 @@ public class MembershipService {
         return Membership.list("providerId", providerId);
     }
 
+    /** The memberships of several providers, by provider. */
+    public java.util.Map<UUID, List<Membership>> of(List<UUID> providerIds) {
+        if (providerIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return Membership.<Membership>list("providerId in ?1", providerIds).stream()
+                .collect(java.util.stream.Collectors.groupingBy(m -> m.providerId));
+    }
+
     /**
      * Suspends the provider from new call-offs in one lot, or in every lot where it is active.
      *

@@ -1,0 +1,341 @@
+package uk.gov.dps.e2e.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.gov.dps.devstack.DpsStack;
+import uk.gov.dps.devstack.KeycloakTokens;
+import uk.gov.dps.devstack.PostgresServer;
+import uk.gov.dps.devstack.StackConfig;
+
+/**
+ * Measures the platform's targets on the running stack, as ratios to a baseline measured in the same run
+ * (machines are shared and noisy): one event hop against a raw Kafka produce→consume plus one PostgreSQL
+ * commit; REST latency under a mixed load; each service's resident memory. Prints a table and writes
+ * {@code e2e/target/benchmark.md}. Run with {@code ./dps bench} (the stack must run on the real clock).
+ */
+class PlatformBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("dps.bench.events", 300);
+    private static final int EVENTS_PER_SECOND = 50;
+    private static final int REST_RATE = Integer.getInteger("dps.bench.rps", 200);
+    private static final Duration REST_DURATION = Duration.ofSeconds(Integer.getInteger("dps.bench.seconds", 20));
+
+    private static final StackConfig STACK = StackConfig.fromEnvironment();
+    private static final KeycloakTokens TOKENS = KeycloakTokens.forStack(STACK);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void measureTheTargets() throws Exception {
+        line("# Platform benchmark, %s%n%n| measure | p50 ms | p99 ms | n |%n|---|---|---|---|", Instant.now());
+        Stats baseline = rawKafkaPlusCommit();
+        row("raw Kafka produce (acks=all) → consume → PostgreSQL commit", baseline);
+        Stats hop = providerServiceToLotService();
+        row("one hop: provider-service commit → lot-service inbox commit", hop);
+        Stats rest = mixedRestLoad();
+        row("REST mixed load at " + REST_RATE + " requests/s (" + rest.errors + " errors)", rest);
+        double ratio = hop.p99() / baseline.p99();
+        line("%nHop p99 / baseline p99 = **%.2f** (target ≤ 3). REST p99 = **%.1f ms** (target ≤ 50).%n", ratio,
+                rest.p99());
+        line("| service | resident memory MB (target ≤ 200) |%n|---|---|");
+        for (DpsStack.Service service : DpsStack.SERVICES) {
+            line("| %s | %s |", service.name(), residentMegabytes(service.name()));
+        }
+        System.out.println(report);
+        Path out = Path.of(System.getProperty("dps.root", ".."), "e2e", "target", "benchmark.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        assertTrue(rest.count > 0 && hop.count > 0 && baseline.count > 0, "nothing was measured");
+    }
+
+    /** The floor: what Kafka and PostgreSQL alone cost for one event, on this machine, now. */
+    private Stats rawKafkaPlusCommit() throws Exception {
+        String topic = "dps.bench.baseline";
+        PostgresServer.createDatabaseIfMissing(STACK.jdbcUrl("postgres"), "postgres", "", "dps_bench");
+        try (Connection db = DriverManager.getConnection(STACK.jdbcUrl("dps_bench"), "postgres", "");
+                KafkaProducer<String, String> producer = producer();
+                KafkaConsumer<String, String> consumer = consumer()) {
+            try (Statement ddl = db.createStatement()) {
+                ddl.execute("CREATE TABLE IF NOT EXISTS bench_effect (id text PRIMARY KEY, at timestamptz NOT NULL)");
+            }
+            db.setAutoCommit(false);
+            producer.send(new ProducerRecord<>(topic, "warm-up", "{}")).get();
+            assign(consumer, topic);
+            List<Double> latencies = new ArrayList<>();
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO bench_effect VALUES (?, now())")) {
+                for (int i = 0; i < EVENTS; i++) {
+                    long start = System.nanoTime();
+                    String id = UUID.randomUUID().toString();
+                    producer.send(new ProducerRecord<>(topic, id, "{\"id\":\"" + id + "\"}")).get();
+                    ConsumerRecord<String, String> record = pollFor(consumer, id);
+                    insert.setString(1, record.key());
+                    insert.executeUpdate();
+                    db.commit();
+                    latencies.add((System.nanoTime() - start) / 1e6);
+                    pace(start, EVENTS_PER_SECOND);
+                }
+            }
+            return Stats.of(latencies, 0);
+        }
+    }
+
+    /**
+     * A provider registration commits in provider-service (registeredAt) and lot-service's inbox commits its
+     * record of the event (processed_at): the difference is one hop through outbox, relay, Kafka and inbox.
+     */
+    private Stats providerServiceToLotService() throws Exception {
+        String token = TOKENS.userToken("commissioner", "cambridgeshire", null);
+        Map<String, Instant> committedInA = new HashMap<>();
+        Map<String, String> eventIds = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            assign(consumer, "dps.providers");
+            for (int i = 0; i < EVENTS; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> created = HTTP.send(post("provider-service", "/providers", token,
+                        "{\"name\":\"Benchmark Care " + i + "\",\"ofstedUrn\":\"SC" + urn() + "\",\"postcode\":\"CB1 1AA\"}"),
+                        HttpResponse.BodyHandlers.ofString());
+                if (created.statusCode() != 201) {
+                    throw new IllegalStateException("POST /providers: " + created.statusCode() + " " + created.body());
+                }
+                var body = JSON.readTree(created.body());
+                committedInA.put(body.get("id").asText(), Instant.parse(body.get("registeredAt").asText()));
+                pace(start, EVENTS_PER_SECOND);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (eventIds.size() < committedInA.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (committedInA.containsKey(r.key())) {
+                        eventIds.put(new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8), r.key());
+                    }
+                }
+            }
+        }
+        Instant now = Instant.now();
+        Instant any = committedInA.values().iterator().next();
+        if (Duration.between(any, now).abs().toMinutes() > 10) {
+            throw new IllegalStateException("the stack runs on a shifted clock (DPS_CLOCK_AS_OF): restart it on the "
+                    + "real clock to measure hops");
+        }
+        List<Double> latencies = new ArrayList<>();
+        try (Connection lot = DriverManager.getConnection(STACK.jdbcUrl("lot_service"), STACK.databaseUser(),
+                STACK.databasePassword());
+                PreparedStatement select = lot.prepareStatement(
+                        "SELECT processed_at FROM processed_event WHERE consumer = 'lot-membership' AND event_id = ?")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            for (var event : eventIds.entrySet()) {
+                select.setString(1, event.getKey());
+                while (true) {
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (rs.next()) {
+                            Instant applied = rs.getTimestamp(1).toInstant();
+                            latencies.add(Duration.between(committedInA.get(event.getValue()), applied).toNanos() / 1e6);
+                            break;
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("lot-service did not process event " + event.getKey());
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+        return Stats.of(latencies, committedInA.size() - latencies.size());
+    }
+
+    /** Reads and writes across the five services at a fixed rate, like partner systems and officers would. */
+    private Stats mixedRestLoad() throws Exception {
+        Map<String, String> tokens = Map.of(
+                "commissioner", TOKENS.userToken("commissioner", "cambridgeshire", null),
+                "placement-officer", TOKENS.userToken("placement-officer", "cambridgeshire", null),
+                "monitoring-officer", TOKENS.userToken("monitoring-officer", "essex", null),
+                "finance-officer", TOKENS.userToken("finance-officer", "cambridgeshire", null));
+        List<HttpRequest> mix = List.of(
+                get("provider-service", "/providers?size=20", tokens.get("commissioner")),
+                get("lot-service", "/dps?size=20", tokens.get("commissioner")),
+                get("placement-service", "/referrals?size=20", tokens.get("placement-officer")),
+                get("placement-service", "/placements?size=20", tokens.get("placement-officer")),
+                get("contract-monitoring-service", "/inspections?size=20", tokens.get("monitoring-officer")),
+                get("spend-service", "/budgets?size=20", tokens.get("finance-officer")));
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Integer> errors = new ConcurrentLinkedQueue<>();
+        ExecutorService workers = Executors.newFixedThreadPool(32);
+        long total = REST_RATE * REST_DURATION.toSeconds();
+        long begin = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = begin + i * 1_000_000_000L / REST_RATE;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait); // no busy wait: the stack needs the cores
+            }
+            boolean write = i % 10 == 9;
+            HttpRequest request = write ? post("provider-service", "/providers", tokens.get("commissioner"),
+                    "{\"name\":\"Load Care " + i + "\",\"ofstedUrn\":\"SC" + urn() + "\",\"postcode\":\"CB1 1AA\"}")
+                    : mix.get((int) (i % mix.size()));
+            workers.submit(() -> {
+                // open-loop: latency counts from when the request was due, so a slow server cannot hide queueing
+                try {
+                    int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status >= 400) {
+                        errors.add(status);
+                    }
+                } catch (Exception e) {
+                    errors.add(-1);
+                }
+                latencies.add((System.nanoTime() - due) / 1e6);
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(1, TimeUnit.MINUTES);
+        return Stats.of(new ArrayList<>(latencies), errors.size());
+    }
+
+    private static String residentMegabytes(String service) {
+        try {
+            String pid = Files.readString(STACK.home().resolve("run").resolve(service + ".pid")).trim();
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.valueOf(kb / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown (" + e.getClass().getSimpleName() + ")";
+        }
+        return "unknown";
+    }
+
+    record Stats(List<Double> sorted, int errors, int count) {
+        static Stats of(List<Double> values, int errors) {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            return new Stats(sorted, errors, sorted.size());
+        }
+
+        double percentile(double p) {
+            return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+        }
+
+        double p50() {
+            return percentile(0.50);
+        }
+
+        double p99() {
+            return percentile(0.99);
+        }
+    }
+
+    private void row(String what, Stats stats) {
+        line("| %s | %.1f | %.1f | %d |", what, stats.p50(), stats.p99(), stats.count);
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private static HttpRequest get(String service, String path, String token) {
+        return HttpRequest.newBuilder(URI.create(DpsStack.service(service).baseUrl() + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+    }
+
+    private static HttpRequest post(String service, String path, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(DpsStack.service(service).baseUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String urn() {
+        return String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000));
+    }
+
+    private static void pace(long startNanos, int perSecond) throws InterruptedException {
+        long remaining = startNanos + 1_000_000_000L / perSecond - System.nanoTime();
+        if (remaining > 0) {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500"); // the services' consumers use the default too
+        return new KafkaConsumer<>(props);
+    }
+
+    private static void assign(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    private static ConsumerRecord<String, String> pollFor(KafkaConsumer<String, String> consumer, String key) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                if (key.equals(r.key())) {
+                    return r;
+                }
+            }
+        }
+        throw new IllegalStateException("record " + key + " was not consumed within 30 s");
+    }
+}
