@@ -13,15 +13,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** One council's budget for one funding stream in one financial year. Money is held in pence. */
+/**
+ * One council's budget for one funding stream in one financial year, optionally for one lot or one contract only.
+ * Money is held in pence.
+ */
 @Entity
 @Table(name = "budget_line")
 public class BudgetLine extends PanacheEntityBase {
-
-    /** Who pays: the DSG High Needs Block, the council's LAC placements budget, or health (CCG/ICB). */
-    public enum FundingStream {
-        HIGH_NEEDS_BLOCK, LAC_PLACEMENTS, HEALTH
-    }
 
     @Id
     public UUID id;
@@ -41,6 +39,14 @@ public class BudgetLine extends PanacheEntityBase {
     @Column(name = "amount_pence")
     public long amountPence;
 
+    /** Only placements in this lot count against the line. */
+    @Column(name = "lot_id")
+    public UUID lotId;
+
+    /** Only placements under this contract (its lot and providers, on contract, in its period) count. */
+    @Column(name = "contract_id")
+    public UUID contractId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -51,6 +57,10 @@ public class BudgetLine extends PanacheEntityBase {
     public long version;
 
     public BigDecimal amountPounds() {
-        return BigDecimal.valueOf(amountPence, 2);
+        return Money.pounds(amountPence);
+    }
+
+    public FinancialYear year() {
+        return new FinancialYear(financialYear);
     }
 }
