@@ -3,7 +3,10 @@ package uk.gov.dps.e2e;
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -73,17 +76,26 @@ final class Scenario {
         return consumer;
     }
 
-    static ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer,
+    /** Records each consumer has polled but no await has taken yet: a poll may return several at once. */
+    private static final Map<KafkaConsumer<String, String>, List<ConsumerRecord<String, String>>> UNCLAIMED =
+            new IdentityHashMap<>();
+
+    static synchronized ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer,
             Predicate<ConsumerRecord<String, String>> match) {
+        List<ConsumerRecord<String, String>> buffer = UNCLAIMED.computeIfAbsent(consumer, c -> new ArrayList<>());
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+        while (true) {
+            for (ConsumerRecord<String, String> record : buffer) {
                 if (match.test(record)) {
+                    buffer.remove(record);
                     return record;
                 }
             }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching record within " + PATIENCE.toSeconds() + " s");
+            }
+            consumer.poll(Duration.ofMillis(50)).forEach(buffer::add);
         }
-        throw new AssertionError("no matching record within " + PATIENCE.toSeconds() + " s");
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

@@ -46,6 +46,8 @@ public final class Dps {
             + " -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError";
 
     private final StackConfig config;
+    /** What the services get besides their connections: the platform clock and rules (see platformSettings). */
+    private final Map<String, String> settings = platformSettings(System.getenv());
     private final ManagedProcesses processes;
     private final RuntimeSnapshots snapshots;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -61,7 +63,8 @@ public final class Dps {
         int status;
         try {
             status = new Dps(StackConfig.fromEnvironment()).run(args);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException
+                | uk.gov.dps.devstack.demo.DemoException e) {
             System.err.println("dps: " + e.getMessage());
             status = 1;
         } catch (Exception e) {
@@ -82,6 +85,7 @@ public final class Dps {
             case "status" -> status();
             case "logs" -> logs(rest);
             case "token" -> token(rest);
+            case "demo" -> demo();
             case "help", "-h", "--help" -> help(0);
             default -> {
                 System.err.println("dps: unknown command '" + command + "'");
@@ -94,6 +98,7 @@ public final class Dps {
         (status == 0 ? System.out : System.err).print("""
                 usage: ./dps COMMAND
                   up [--infra]          build if needed, start PostgreSQL, Kafka, Keycloak and the five services; wait until ready
+                  demo                  run the platform as of 4 March 2019 and load the committee paper's DPS; print the report
                                         (--infra: only PostgreSQL, Kafka and Keycloak, e.g. to run a service in quarkus:dev)
                   down                  stop everything `up` started
                   reset --yes           down, then delete the stack's data (databases, Kafka topics, Keycloak users)
@@ -110,6 +115,24 @@ public final class Dps {
     }
 
     // ------------------------------------------------------------------------------------------------- up
+
+    /**
+     * The committee paper's DPS as of a day in 2018/19: (re)starts the services on the demo clock, loads the demo
+     * data through the public APIs (a re-run changes nothing) and prints the report.
+     */
+    int demo() throws Exception {
+        settings.putAll(uk.gov.dps.devstack.demo.DemoLoader.SERVICE_ENVIRONMENT);
+        System.out.println("dps demo: the platform runs as of " + uk.gov.dps.devstack.demo.DemoLoader.AS_OF);
+        int status = up(false);
+        if (status != 0) {
+            return status;
+        }
+        KeycloakTokens tokens = KeycloakTokens.forStack(config);
+        new uk.gov.dps.devstack.demo.DemoLoader(tokens, System.out).load();
+        System.out.println();
+        new uk.gov.dps.devstack.demo.DemoReport(tokens).print(System.out);
+        return 0;
+    }
 
     int up(boolean infraOnly) throws Exception {
         List<Service> services = infraOnly ? List.of() : DpsStack.SERVICES;
@@ -247,11 +270,11 @@ public final class Dps {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + service.name() + " to .dps/runtime: " + e.getMessage(), e);
         }
-        String settings = "-Ddps.settings=" + Integer.toHexString(platformSettings().toString().hashCode());
+        String settingsMark = "-Ddps.settings=" + Integer.toHexString(settings.toString().hashCode());
         Optional<ProcessHandle> running = processes.running(service.name());
         if (running.isPresent()) {
             String commandLine = ManagedProcesses.commandLine(running.get().pid());
-            if (commandLine.contains(jar.toString()) && commandLine.contains(settings)) {
+            if (commandLine.contains(jar.toString()) && commandLine.contains(settingsMark)) {
                 report(service.name(), "already running (pid " + running.get().pid() + ")");
                 return;
             }
@@ -263,7 +286,7 @@ public final class Dps {
         command.add(javaExecutable());
         String options = System.getenv().getOrDefault("DPS_SERVICE_JAVA_OPTS", SERVICE_JAVA_OPTS);
         command.addAll(List.of(options.trim().split("\\s+")));
-        command.add(settings); // lets a later `up` see that the settings changed and restart the service
+        command.add(settingsMark); // lets a later `up` see that the settings changed and restart the service
         command.addAll(processes.markerArgs(service.name()));
         command.add("-jar");
         command.add(jar.toString());
@@ -285,7 +308,7 @@ public final class Dps {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.oidcUrl());
         // glibc's per-thread malloc arenas cost tens of MB of resident memory in a JVM that needs none of them
         env.put("MALLOC_ARENA_MAX", "2");
-        env.putAll(platformSettings());
+        env.putAll(settings);
         return env;
     }
 
@@ -293,9 +316,9 @@ public final class Dps {
      * The platform settings given to `dps up` (e.g. {@code DPS_CLOCK_AS_OF}, {@code DPS_PLACEMENT_*}), passed on
      * to every service; `dps demo` uses them to run the platform as of a day in 2018/19.
      */
-    static Map<String, String> platformSettings() {
+    static Map<String, String> platformSettings(Map<String, String> environment) {
         Map<String, String> settings = new java.util.TreeMap<>();
-        System.getenv().forEach((name, value) -> {
+        environment.forEach((name, value) -> {
             if (name.matches("DPS_(CLOCK|OUTBOX|PLACEMENT|MONITORING|SPEND)_[A-Z0-9_]+")) {
                 settings.put(name, value);
             }
