@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +39,7 @@ class ProviderEventsIT {
 
     @Test
     void registeringAProviderPublishesProviderRegistered() throws Exception {
-        try (KafkaConsumer<String, String> consumer = consumerAtEndOf(TOPIC)) {
+        try (KafkaConsumer<String, String> consumer = Scenario.consumerAtEndOf(TOPIC)) {
             // The stack keeps its data between runs, and Ofsted URNs are unique: a fresh one each run.
             String ofstedUrn = "SC" + ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
             String companiesHouseNumber = String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
@@ -78,22 +73,6 @@ class ProviderEventsIT {
             assertTrue(afterCreated.compareTo(FAST_ENOUGH) < 0,
                     "event took " + afterCreated.toMillis() + " ms after the 201; expected under " + FAST_ENOUGH.toMillis());
         }
-    }
-
-    /** Assigned (no consumer group, no rebalance) and positioned at the end, so only new records are read. */
-    private static KafkaConsumer<String, String> consumerAtEndOf(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningStack.CONFIG.kafkaBootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end offsets now, before the event exists
-        return consumer;
     }
 
     private static ConsumerRecord<String, String> awaitRecordWithKey(KafkaConsumer<String, String> consumer,

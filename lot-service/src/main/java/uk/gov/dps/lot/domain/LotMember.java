@@ -2,7 +2,6 @@ package uk.gov.dps.lot.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -21,27 +20,8 @@ import jakarta.persistence.Table;
 @IdClass(LotMember.Key.class)
 public class LotMember extends PanacheEntityBase {
 
-    public static class Key implements Serializable {
-        public UUID lotId;
-        public UUID providerId;
-
-        public Key() {
-        }
-
-        public Key(UUID lotId, UUID providerId) {
-            this.lotId = lotId;
-            this.providerId = providerId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(lotId, k.lotId) && Objects.equals(providerId, k.providerId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(lotId, providerId);
-        }
+    /** The composite id: Hibernate accepts a record as id class. */
+    public record Key(UUID lotId, UUID providerId) implements Serializable {
     }
 
     @Id

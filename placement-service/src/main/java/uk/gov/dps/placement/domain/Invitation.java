@@ -2,7 +2,6 @@ package uk.gov.dps.placement.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -18,28 +17,8 @@ import jakarta.persistence.Table;
 @IdClass(Invitation.Key.class)
 public class Invitation extends PanacheEntityBase {
 
-    public static class Key implements Serializable {
-        public UUID referralId;
-        public UUID providerId;
-
-        public Key() {
-        }
-
-        public Key(UUID referralId, UUID providerId) {
-            this.referralId = referralId;
-            this.providerId = providerId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(referralId, k.referralId)
-                    && Objects.equals(providerId, k.providerId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(referralId, providerId);
-        }
+    /** The composite id: Hibernate accepts a record as id class. */
+    public record Key(UUID referralId, UUID providerId) implements Serializable {
     }
 
     @Id

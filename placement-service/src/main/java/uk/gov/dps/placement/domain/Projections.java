@@ -3,7 +3,6 @@ package uk.gov.dps.placement.domain;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -61,27 +60,8 @@ public final class Projections {
     @IdClass(LotMember.Key.class)
     public static class LotMember extends PanacheEntityBase {
 
-        public static class Key implements Serializable {
-            public UUID lotId;
-            public UUID providerId;
-
-            public Key() {
-            }
-
-            public Key(UUID lotId, UUID providerId) {
-                this.lotId = lotId;
-                this.providerId = providerId;
-            }
-
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Key k && Objects.equals(lotId, k.lotId) && Objects.equals(providerId, k.providerId);
-            }
-
-            @Override
-            public int hashCode() {
-                return Objects.hash(lotId, providerId);
-            }
+        /** The composite id: Hibernate accepts a record as id class. */
+        public record Key(UUID lotId, UUID providerId) implements Serializable {
         }
 
         @Id

@@ -2,7 +2,6 @@ package uk.gov.dps.provider.domain;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -28,27 +27,8 @@ public class Membership extends PanacheEntityBase {
         ACTIVE, SUSPENDED
     }
 
-    public static class Key implements Serializable {
-        public UUID providerId;
-        public UUID lotId;
-
-        public Key() {
-        }
-
-        public Key(UUID providerId, UUID lotId) {
-            this.providerId = providerId;
-            this.lotId = lotId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(providerId, k.providerId) && Objects.equals(lotId, k.lotId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(providerId, lotId);
-        }
+    /** The composite id: Hibernate accepts a record as id class. */
+    public record Key(UUID providerId, UUID lotId) implements Serializable {
     }
 
     @Id
