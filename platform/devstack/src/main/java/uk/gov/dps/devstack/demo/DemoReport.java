@@ -310,6 +310,23 @@ public final class DemoReport {
         return text.toString();
     }
 
+    /** Spend knows call-off providers by id only; their names are lot-service's. */
+    private String providerName(JsonNode spendProvider) {
+        String name = spendProvider.path("providerName").asText(null);
+        if (name != null) {
+            return name;
+        }
+        if (memberNames.isEmpty()) {
+            for (String lotId : lots.keySet()) {
+                commissioner.all(LOTS, "/lots/" + lotId + "/members?status=ALL").forEach(m ->
+                        memberNames.put(m.path("providerId").asText(), m.path("providerName").asText()));
+            }
+        }
+        return memberNames.getOrDefault(spendProvider.path("providerId").asText(), "?");
+    }
+
+    private final Map<String, String> memberNames = new java.util.HashMap<>();
+
     private String concentration() {
         readLots();
         JsonNode report = spendReport();
@@ -323,7 +340,7 @@ public final class DemoReport {
                 continue;
             }
             List<String> top = new ArrayList<>();
-            lot.path("topProviders").forEach(p -> top.add(p.path("providerName").asText("?") + " "
+            lot.path("topProviders").forEach(p -> top.add(providerName(p) + " "
                     + TextTable.percent(decimal(p.path("share")))));
             table.row(spot ? "Off the DPS (" + lot.path("serviceType").asText() + ")" : kind.shortName,
                     TextTable.pounds(decimal(lot.path("committed"))), String.join("; ", top),
