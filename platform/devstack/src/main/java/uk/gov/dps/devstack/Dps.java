@@ -98,8 +98,8 @@ public final class Dps {
         (status == 0 ? System.out : System.err).print("""
                 usage: ./dps COMMAND
                   up [--infra]          build if needed, start PostgreSQL, Kafka, Keycloak and the five services; wait until ready
-                  demo                  run the platform as of 4 March 2019 and load the committee paper's DPS; print the report
                                         (--infra: only PostgreSQL, Kafka and Keycloak, e.g. to run a service in quarkus:dev)
+                  demo                  run the platform as of 4 March 2019 and load the committee paper's DPS; print the report
                   down                  stop everything `up` started
                   reset --yes           down, then delete the stack's data (databases, Kafka topics, Keycloak users)
                   status                what runs, on which port, and whether it is ready
@@ -109,7 +109,8 @@ public final class Dps {
                                         print an access token of a demo user (only the token, for TOKEN=$(./dps token ...))
                   token --client CLIENT_ID
                                         print a client-credentials token of a council system client
-                  test                  mvn install, up, the e2e tests against the stack, down
+                  test                  mvn install, up, the e2e tests against the stack, demo and its scenario, down
+                  bench                 measure the targets on the running stack (event hop, REST p99, memory)
                 """);
         return status;
     }
