@@ -31,7 +31,7 @@ final class CallOffFixtures {
     private CallOffFixtures() {
     }
 
-    /** A lot with three members serving EMERGENCY, the third suspended; waits until placement-service knows. */
+    /** A lot with three members serving EMERGENCY, the third suspended; waits until placement-service knows them all. */
     static Market market(String serviceType) {
         return market(serviceType, false, null, null);
     }
@@ -61,7 +61,8 @@ final class CallOffFixtures {
                     "SC100001", "OFSTED", "GOOD", java.time.LocalDate.of(2018, 6, 1), null, "essex", Instant.now()));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Projections.LotMember.count("lotId = ?1 and suspended = true", lot) == 1
+                Projections.LotView.findById(lot) != null
+                        && Projections.LotMember.count("lotId = ?1 and suspended = true", lot) == 1
                         && Projections.LotMember.count("lotId", lot) == 3
                         && Projections.ProviderQuality.findById(first) != null));
         return new Market(lot, first, second, suspended);
