@@ -135,6 +135,9 @@ class ProviderProjectionTest {
                     UUID.randomUUID(), null, "IFA", spotOnly, "Spot Fostering Ltd", FEE, "WEEKS_52",
                     LocalDate.of(2018, 12, 19), LAC, Instant.now()));
         }
+        // each placement is its own key: wait for every one of them
+        awaitPlacements(one, 1);
+        awaitPlacements(oneAmber, 1);
         awaitPlacements(two, 2);
         awaitPlacements(spotOnly, 1);
         assertThat(quality(spotOnly).getString("name")).isEqualTo("Spot Fostering Ltd");

@@ -71,16 +71,16 @@ class QualityFeedTest {
             String concern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Late notification");
 
             SseClient.Event otherOnAll = all.await(e -> "dps.quality.inspection-recorded.v1".equals(e.name())
-                    && other.toString().equals(JsonPath.from(e.data()).getString("providerId")), Duration.ofSeconds(10));
+                    && other.toString().equals(JsonPath.from(e.data()).getString("providerId")), Duration.ofSeconds(30));
             assertThat(JsonPath.from(otherOnAll.data()).getString("payload.settingUrn")).isEqualTo("SC720001");
 
-            SseClient.Event onSuffolk = suffolk.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(10));
+            SseClient.Event onSuffolk = suffolk.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30));
             assertThat(JsonPath.from(onSuffolk.data()).getString("payload.inspectionId")).isEqualTo(inspection);
-            SseClient.Event concernOnSuffolk = suffolk.awaitEvent("dps.quality.concern-raised.v1", Duration.ofSeconds(10));
+            SseClient.Event concernOnSuffolk = suffolk.awaitEvent("dps.quality.concern-raised.v1", Duration.ofSeconds(30));
             assertThat(JsonPath.from(concernOnSuffolk.data()).getString("payload.concernId")).isEqualTo(concern);
             assertThat(JsonPath.from(concernOnSuffolk.data()).getString("payload.raisingCouncil")).isEqualTo("essex");
 
-            SseClient.Event onlyConcern = concernsOnly.await(e -> e.name() != null, Duration.ofSeconds(10));
+            SseClient.Event onlyConcern = concernsOnly.await(e -> e.name() != null, Duration.ofSeconds(30));
             assertThat(onlyConcern.name()).isEqualTo("dps.quality.concern-raised.v1");
             assertThat(onlyConcern.id()).isEqualTo(concernOnSuffolk.id());
 

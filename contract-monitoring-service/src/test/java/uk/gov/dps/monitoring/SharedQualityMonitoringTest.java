@@ -78,13 +78,13 @@ class SharedQualityMonitoringTest {
                     .body("history[0].changedByCouncil", equalTo("essex"));
 
             // the live feed shows both events as they were committed
-            SseClient.Event recorded = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(10));
+            SseClient.Event recorded = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30));
             JsonPath recordedData = JsonPath.from(recorded.data());
             assertThat(recordedData.getString("providerId")).isEqualTo(provider.toString());
             assertThat(recordedData.getString("payload.inspectionId")).isEqualTo(inspection);
             assertThat(recordedData.getString("payload.judgement")).isEqualTo("INADEQUATE");
             assertThat(recordedData.getString("payload.recordingCouncil")).isEqualTo("essex");
-            SseClient.Event changed = feed.awaitEvent("dps.quality.risk-rating-changed.v1", Duration.ofSeconds(10));
+            SseClient.Event changed = feed.awaitEvent("dps.quality.risk-rating-changed.v1", Duration.ofSeconds(30));
             JsonPath changedData = JsonPath.from(changed.data());
             assertThat(changedData.getString("payload.from")).isEqualTo("GREEN");
             assertThat(changedData.getString("payload.to")).isEqualTo("RED");

@@ -98,7 +98,7 @@ final class SseClient implements AutoCloseable {
 
     /** Waits for the comment the server sends once the stream is subscribed to the feed. */
     void awaitListening() {
-        await(e -> e.comment() != null && e.comment().contains("listening"), Duration.ofSeconds(10));
+        await(e -> e.comment() != null && e.comment().contains("listening"), Duration.ofSeconds(30));
     }
 
     /** Every event received so far and not yet matched. */

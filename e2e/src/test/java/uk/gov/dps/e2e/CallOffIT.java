@@ -45,6 +45,12 @@ class CallOffIT {
         String declining = lot.providers().get(1);
         String suspended = lot.providers().get(2);
         lot.providers().forEach(p -> lot.decide(commissioner, p, "ADMIT"));
+        // each provider's events are keyed by that provider, so they may arrive in any order: see all three first
+        eventually("placement-service sees the three members", () -> {
+            var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
+            return response.statusCode() == 200
+                    && Set.copyOf(response.jsonPath().getList("providerId")).equals(Set.copyOf(lot.providers()));
+        });
         as("provider-service", commissioner).body("{\"reason\":\"Serious concern under investigation\"}")
                 .post("/providers/" + suspended + "/suspensions").then().statusCode(200);
         // placement-service learns membership from provider-service's events

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds, through the public APIs only, a DPS with a tiered IFA lot and providers that have applied to it:
+ * Builds, through the public APIs only, a dynamic market (a new DPS today is let under the Procurement Act 2023)
+ * with a tiered IFA lot and providers that have applied to it:
  * what several scenarios start from.
  */
 record OnboardedLot(String dpsId, String lotId, List<String> providers, Map<String, String> applications) {
@@ -19,7 +20,7 @@ record OnboardedLot(String dpsId, String lotId, List<String> providers, Map<Stri
         String run = Scenario.unique();
         LocalDate today = LocalDate.now();
         String dpsId = as("lot-service", commissioner).body("""
-                {"reference": "E2E-%s", "title": "Children's placements DPS (e2e %s)", "regime": "PCR2015_DPS",
+                {"reference": "E2E-%s", "title": "Children's placements DPS (e2e %s)", "regime": "PA2023_DYNAMIC_MARKET",
                  "councils": ["cambridgeshire", "peterborough"], "validFrom": "%s", "validTo": "%s"}"""
                 .formatted(run, run, today.minusDays(1), today.plusYears(1)))
                 .post("/dps").then().statusCode(201).extract().path("id");

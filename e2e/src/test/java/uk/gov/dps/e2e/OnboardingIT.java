@@ -61,9 +61,11 @@ class OnboardingIT {
     @Test
     void applicationsAreDueTenWorkingDaysAfterReceipt() {
         OnboardedLot lot = OnboardedLot.withProviders(commissioner, "Birch");
-        LocalDate due = LocalDate.parse(as("provider-service", commissioner).get("/applications/" + lot.application(
-                lot.providers().get(0))).then().statusCode(200).extract().path("dueOn"));
-        LocalDate received = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        var application = as("provider-service", commissioner).get("/applications/" + lot.application(
+                lot.providers().get(0))).then().statusCode(200).extract().jsonPath();
+        LocalDate due = LocalDate.parse(application.getString("dueOn"));
+        LocalDate received = java.time.Instant.parse(application.getString("receivedAt"))
+                .atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
         // at least two weeks and at most a little more (bank holidays), never fewer than 10 weekdays
         long weekdays = received.datesUntil(due.plusDays(1)).skip(1)
                 .filter(d -> d.getDayOfWeek().getValue() < 6).count();

@@ -25,7 +25,7 @@ import uk.gov.dps.devstack.DpsStack;
 /** What the scenarios share: REST calls to one service as one user, waiting for eventual effects, reading topics. */
 final class Scenario {
 
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private Scenario() {
     }

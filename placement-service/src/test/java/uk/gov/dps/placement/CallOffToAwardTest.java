@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import uk.gov.dps.events.Topics;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
@@ -30,6 +31,9 @@ import uk.gov.dps.testing.TopicReader;
 /** From referral to award, as of 22 October 2018. */
 @QuarkusTest
 class CallOffToAwardTest {
+
+    @Inject
+    AdjustableClock clock;
 
     @Test
     void aCallOffInvitesExactlyTheMembersNotSuspendedAndTheAwardMakesAnAgreement() {
@@ -133,15 +137,13 @@ class CallOffToAwardTest {
     }
 
     @Test
-    void responsesAfterTheDeadlineAndBadFeesAreRefused() throws InterruptedException {
+    void responsesAfterTheDeadlineAndBadFeesAreRefused() {
         CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
         String referral = CallOffFixtures.raise(market.lot());
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"outcome\":\"NOT_AVAILABLE\"}")
                 .post("/referrals/" + referral + "/in-house-check").then().statusCode(200);
-        // the platform clock runs from 2018-10-22T09:00Z: a deadline two seconds ahead
-        Instant soon = Instant.parse(given().auth().oauth2(OFFICER).get("/referrals/" + referral).then().extract()
-                .<String>path("raisedAt")).plusSeconds(3);
-        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"respondBy\":\"" + soon + "\"}")
+        Instant inAnHour = clock.instant().plus(Duration.ofHours(1));
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"respondBy\":\"" + inAnHour + "\"}")
                 .post("/referrals/" + referral + "/call-off").then().statusCode(200);
 
         String token = Tokens.forProvider(market.first().toString());
@@ -150,7 +152,7 @@ class CallOffToAwardTest {
                 .body("errors.field", hasItem("weeklyFee.core"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(offerBody("100.005"))
                 .post("/referrals/" + referral + "/offers").then().statusCode(400);
-        Thread.sleep(Duration.between(Instant.now(), Instant.now().plusSeconds(4)).toMillis());
+        clock.moveOn(Duration.ofMinutes(61));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(offerBody("2000.00"))
                 .post("/referrals/" + referral + "/offers").then().statusCode(422)
                 .body("detail", containsString("deadline"));

@@ -31,13 +31,16 @@ class CascadingCallOffTest {
     @Inject
     CascadeService cascade;
 
+    @Inject
+    AdjustableClock clock;
+
     @Test
-    void theNextTierIsInvitedOnlyWhenTheWindowClosesWithoutAnOffer() throws InterruptedException {
+    void theNextTierIsInvitedOnlyWhenTheWindowClosesWithoutAnOffer() {
         CallOffFixtures.Market market = CallOffFixtures.tieredMarket();
         String referral = CallOffFixtures.raise(market.lot());
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"outcome\":\"NOT_AVAILABLE\"}")
                 .post("/referrals/" + referral + "/in-house-check").then().statusCode(200);
-        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"cascadeWindow\":\"PT2S\"}")
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"cascadeWindow\":\"PT1H\"}")
                 .post("/referrals/" + referral + "/call-off").then().statusCode(200)
                 .body("providerId", contains(market.first().toString())).body("tier", contains("TIER_1"));
 
@@ -46,7 +49,7 @@ class CascadingCallOffTest {
         given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then()
                 .body("providerId", contains(market.first().toString()));
 
-        Thread.sleep(2500);
+        clock.moveOn(Duration.ofMinutes(61));
         advance(referral);
         given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then()
                 .body("providerId", containsInAnyOrder(market.first().toString(), market.second().toString()));
@@ -55,7 +58,7 @@ class CascadingCallOffTest {
                 .body(offer()).post("/referrals/" + referral + "/offers").then().statusCode(422);
         CallOffFixtures.offer(referral, market.second(), "790.00");
 
-        Thread.sleep(2500);
+        clock.moveOn(Duration.ofMinutes(61));
         advance(referral);
         given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then()
                 .body("size()", org.hamcrest.Matchers.equalTo(2));

@@ -115,10 +115,10 @@ class MessagingGuaranteesTest {
         try (RawEvents raw = new RawEvents(SharedInfrastructure.kafkaBootstrapServers())) {
             raw.send(Topics.PROVIDERS, provider.toString(), headers(eventId, provider), payload(provider, "Twice Ltd"));
             raw.send(Topics.PROVIDERS, provider.toString(), headers(eventId, provider), payload(provider, "Twice Ltd"));
-            raw.send(Topics.PROVIDERS, marker.toString(), headers(UUID.randomUUID().toString(), marker),
+            raw.send(Topics.PROVIDERS, provider.toString(), headers(UUID.randomUUID().toString(), marker),
                     payload(marker, "Marker Ltd"));
         }
-        // Same partition, in order: once the marker is applied, both copies have been consumed.
+        // Same key, so same partition and in order: once the marker is applied, both copies have been consumed.
         await().atMost(PATIENCE).until(() -> db.applied(marker) == 1);
         assertThat(db.applied(provider)).isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)).isEqualTo(1);
