@@ -49,7 +49,7 @@ class CallOffIT {
         eventually("placement-service sees the three members", () -> {
             var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
             return response.statusCode() == 200
-                    && Set.copyOf(response.jsonPath().getList("providerId")).equals(Set.copyOf(lot.providers()));
+                    && Set.copyOf(response.jsonPath().getList("items.providerId")).equals(Set.copyOf(lot.providers()));
         });
         as("provider-service", commissioner).body("{\"reason\":\"Serious concern under investigation\"}")
                 .post("/providers/" + suspended + "/suspensions").then().statusCode(200);
@@ -57,7 +57,7 @@ class CallOffIT {
         eventually("placement-service sees the two active members", () -> {
             var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
             return response.statusCode() == 200
-                    && Set.copyOf(response.jsonPath().getList("providerId")).equals(Set.of(offering, declining));
+                    && Set.copyOf(response.jsonPath().getList("items.providerId")).equals(Set.of(offering, declining));
         });
 
         String referral = as("placement-service", officer).body("""

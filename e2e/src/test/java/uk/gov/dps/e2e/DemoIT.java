@@ -127,8 +127,8 @@ class DemoIT {
         assertTrue(quality.getList("risk.reasons").toString().contains("Inadequate"), quality.prettify());
         String officer = RunningStack.token("placement-officer", DemoData.COUNCIL);
         eventually("placement-service no longer invites the suspended home", () -> !as("placement-service", officer)
-                .get("/lots/" + demo.lotId(LotKind.RESIDENTIAL) + "/eligible-providers").then().statusCode(200)
-                .extract().jsonPath().getList("providerId").contains(home));
+                .get("/lots/" + demo.lotId(LotKind.RESIDENTIAL) + "/eligible-providers?size=200").then().statusCode(200)
+                .extract().jsonPath().getList("items.providerId").contains(home));
     }
 
     @Test

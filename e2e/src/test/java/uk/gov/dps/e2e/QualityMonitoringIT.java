@@ -124,7 +124,7 @@ class QualityMonitoringIT {
 
     private List<String> eligible(OnboardedLot lot) {
         var response = as("placement-service", placementOfficer).get("/lots/" + lot.lotId() + "/eligible-providers");
-        return response.statusCode() == 200 ? response.jsonPath().getList("providerId") : List.of();
+        return response.statusCode() == 200 ? response.jsonPath().getList("items.providerId") : List.of();
     }
 
     /** Raises a referral to the lot, records the in-house check and calls off: who was invited. */

@@ -65,7 +65,7 @@ class SpendIT {
         lot.decide(commissioner, provider, "ADMIT");
         eventually("placement-service sees the member", () -> {
             var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
-            return response.statusCode() == 200 && response.jsonPath().getList("providerId").contains(provider);
+            return response.statusCode() == 200 && response.jsonPath().getList("items.providerId").contains(provider);
         });
 
         // the stack's own date (it may run as of another day than this JVM): spend reports it as asOf

@@ -2,6 +2,8 @@ package uk.gov.dps.placement;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.Topics;
+import uk.gov.dps.events.provider.ProviderReinstated;
+import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
 import uk.gov.dps.testing.TopicReader;
@@ -40,8 +45,9 @@ class CallOffToAwardTest {
         CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
         given().auth().oauth2(OFFICER).queryParam("category", "emergency")
                 .get("/lots/" + market.lot() + "/eligible-providers").then().statusCode(200)
-                .body("providerName", org.hamcrest.Matchers.contains("Alpha Homes", "Beta Care"))
-                .body("latestJudgement", org.hamcrest.Matchers.contains("GOOD", null));
+                .body("items.providerName", org.hamcrest.Matchers.contains("Alpha Homes", "Beta Care"))
+                .body("items.latestJudgement", org.hamcrest.Matchers.contains("GOOD", null))
+                .body("hasNext", equalTo(false));
         String referral = CallOffFixtures.raise(market.lot());
 
         // in-house first
@@ -173,6 +179,27 @@ class CallOffToAwardTest {
                 .body("{\"lotId\":\"" + market.lot() + "\",\"ageBand\":\"5-10\",\"needs\":[],"
                         + "\"wantedStart\":\"2018-11-01\",\"placementPattern\":\"WEEKS_52\"}")
                 .post("/referrals").then().statusCode(403);
+    }
+
+    @Test
+    void aCallOffThatWouldInviteMoreProvidersThanItsEventCanNameIsRefusedAndChangesNothing() {
+        CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
+        try (RawEvents events = new RawEvents(SharedInfrastructure.kafkaBootstrapServers())) {
+            events.sendEvent(EventCatalog.PROVIDER_REINSTATED, market.suspended(), new ProviderReinstated(
+                    market.suspended(), List.of(market.lot()), "Re-inspected Good", Instant.now()));
+        }
+        // three eligible now, one more than the cap the tests run with (dps.placement.max-invitations=2)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(OFFICER)
+                .queryParam("size", 2).get("/lots/" + market.lot() + "/eligible-providers").then().statusCode(200)
+                .body("items.providerName", contains("Alpha Homes", "Beta Care")).body("hasNext", equalTo(true)));
+        String referral = CallOffFixtures.raise(market.lot());
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"outcome\":\"NOT_AVAILABLE\"}")
+                .post("/referrals/" + referral + "/in-house-check").then().statusCode(200);
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"respondBy\":\"2018-10-23T17:00:00Z\"}")
+                .post("/referrals/" + referral + "/call-off").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", containsString("More than 2 providers"));
+        given().auth().oauth2(OFFICER).get("/referrals/" + referral).then().body("status", equalTo("RAISED"));
+        given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then().body("size()", equalTo(0));
     }
 
     @Test

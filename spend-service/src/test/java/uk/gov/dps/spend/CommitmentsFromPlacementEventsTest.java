@@ -103,6 +103,28 @@ class CommitmentsFromPlacementEventsTest {
     }
 
     @Test
+    void aWholeLifecycleArrivingAtOnceGivesTheSameFiguresAsOneEventAtATime() {
+        UUID lot = UUID.randomUUID();
+        UUID placement = UUID.randomUUID();
+        String hnb = createBudget(COUNCIL, 2018, "HIGH_NEEDS_BLOCK", "50000.00", lot, null);
+        String lac = createBudget(COUNCIL, 2018, "LAC_PLACEMENTS", "30000.00", lot, null);
+        PlacementAwarded awarded = award(placement, COUNCIL, lot, UUID.randomUUID(), "RESIDENTIAL", fee("2531.00"),
+                "WEEKS_52", "2018-11-05", shares("HIGH_NEEDS_BLOCK", 60, "LAC_PLACEMENTS", 40));
+        try (RawEvents events = SpendFixtures.events()) {
+            // as a replay or a backlog delivers them: in one poll, applied in one transaction
+            events.sendEventWithoutWaiting(EventCatalog.PLACEMENT_AWARDED, placement, awarded);
+            events.sendEventWithoutWaiting(EventCatalog.PLACEMENT_FEE_CHANGED, placement, new PlacementFeeChanged(
+                    placement, COUNCIL, LocalDate.parse("2019-01-07"), fee("2600.00"), "Annual uplift"));
+            events.sendEventWithoutWaiting(EventCatalog.PLACEMENT_ENDED, placement, new PlacementEnded(placement,
+                    COUNCIL, awarded.providerId(), LocalDate.parse("2019-02-17"), "PLANNED", "STEP_DOWN_TO_FOSTERING"));
+            events.flush();
+        }
+        // the figures of the test above, event by event
+        awaitCommitted(COUNCIL, hnb, "23027.40");
+        assertThat(awaitCommitted(COUNCIL, lac, "15351.60").getString("forecastOutturn")).isEqualTo("15351.60");
+    }
+
+    @Test
     void spentToDateIsTheElapsedTimeAndTheForecastCrossingNinetyPercentRaisesABudgetAlert() {
         UUID lot = UUID.randomUUID();
         UUID placement = UUID.randomUUID();

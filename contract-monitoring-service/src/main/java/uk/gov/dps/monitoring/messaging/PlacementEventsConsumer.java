@@ -1,6 +1,6 @@
 package uk.gov.dps.monitoring.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,7 +21,7 @@ public class PlacementEventsConsumer {
 
     @Incoming("dps.placements")
     @Blocking
-    void onPlacementEvent(ConsumerRecord<String, String> record) {
-        inbox.process("active-placements", record, directory::applyPlacementEvent);
+    void onPlacementEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("active-placements", records, directory::applyPlacementEvent);
     }
 }

@@ -1,6 +1,6 @@
 package uk.gov.dps.lot.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,7 +21,7 @@ public class ProviderEventsConsumer {
 
     @Incoming("dps.providers")
     @Blocking
-    void onProviderEvent(ConsumerRecord<String, String> record) {
-        inbox.process("lot-membership", record, membership::apply);
+    void onProviderEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("lot-membership", records, membership::apply);
     }
 }

@@ -20,6 +20,10 @@ public interface PlacementConfig {
     @WithDefault("30s")
     String cascadeCheckInterval();
 
+    /** A call-off invites at most this many providers: its event names every one (Kafka takes 1 MB a message). */
+    @WithDefault("2000")
+    int maxInvitations();
+
     Evaluation evaluation();
 
     /** Weights of the evaluation score, in percent; they must add up to 100. */

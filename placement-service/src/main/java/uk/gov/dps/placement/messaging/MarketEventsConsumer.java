@@ -1,6 +1,6 @@
 package uk.gov.dps.placement.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,19 +21,19 @@ public class MarketEventsConsumer {
 
     @Incoming("dps.lots")
     @Blocking
-    void onLotEvent(ConsumerRecord<String, String> record) {
-        inbox.process("market-lots", record, market::applyLotEvent);
+    void onLotEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("market-lots", records, market::applyLotEvent);
     }
 
     @Incoming("dps.providers")
     @Blocking
-    void onProviderEvent(ConsumerRecord<String, String> record) {
-        inbox.process("market-members", record, market::applyProviderEvent);
+    void onProviderEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("market-members", records, market::applyProviderEvent);
     }
 
     @Incoming("dps.quality")
     @Blocking
-    void onQualityEvent(ConsumerRecord<String, String> record) {
-        inbox.process("market-quality", record, market::applyQualityEvent);
+    void onQualityEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("market-quality", records, market::applyQualityEvent);
     }
 }

@@ -1,6 +1,5 @@
 package uk.gov.dps.placement.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -8,11 +7,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import uk.gov.dps.placement.service.MarketView;
+import uk.gov.dps.runtime.Page;
+import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.Roles;
 
@@ -30,14 +33,15 @@ public class MarketResource {
     @Path("/{id}/eligible-providers")
     @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL})
     @Operation(summary = "Who a call-off to this lot (and category) would invite right now",
-            description = "Members not suspended, as placement-service knows them from provider-service's events.")
-    public List<EligibleProvider> eligible(@PathParam("id") UUID lotId, @QueryParam("category") String category) {
+            description = "Members not suspended, by name, as placement-service knows them from provider-service's events.")
+    public Page<EligibleProvider> eligible(@PathParam("id") UUID lotId, @QueryParam("category") String category,
+            @Valid @BeanParam PageRequest page) {
         var lot = market.lot(lotId);
         String wanted = category == null || category.isBlank() ? null : category.strip().toUpperCase();
         if (wanted != null && !lot.hasCategory(wanted)) {
             throw ProblemException.badRequest("category", "lot " + lot.code + " has no category " + wanted);
         }
-        return market.eligibleMembers(lotId, wanted).stream().map(m -> new EligibleProvider(m.providerId,
-                m.providerName, m.tier, market.latestJudgement(m.providerId))).toList();
+        return Page.of(market.eligibleMembers(lotId, wanted, page), page.page, page.size, m -> new EligibleProvider(
+                m.providerId, m.providerName, m.tier, market.latestJudgement(m.providerId)));
     }
 }

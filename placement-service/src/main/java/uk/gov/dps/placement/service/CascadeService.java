@@ -74,7 +74,7 @@ public class CascadeService {
                     "offers received in " + tier + "'s window: evaluate them", null);
             return;
         }
-        List<LotMember> eligible = market.eligibleMembers(referral.lotId, referral.category).stream()
+        List<LotMember> eligible = market.invitees(referral.lotId, referral.category).stream()
                 .filter(m -> Invitation.findById(new Invitation.Key(referralId, m.providerId)) == null).toList();
         String next = Tiers.after(referral.cascadeTier, eligible);
         referral.openCascadeWindow(next, now);

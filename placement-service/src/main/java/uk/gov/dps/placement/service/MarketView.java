@@ -3,7 +3,9 @@ package uk.gov.dps.placement.service;
 import java.util.List;
 import java.util.UUID;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.lot.LotSnapshot;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
@@ -14,9 +16,11 @@ import uk.gov.dps.events.provider.ProviderWithdrawn;
 import uk.gov.dps.events.quality.InspectionRecorded;
 import uk.gov.dps.events.quality.RiskRatingChanged;
 import uk.gov.dps.messaging.IncomingEvent;
+import uk.gov.dps.placement.config.PlacementConfig;
 import uk.gov.dps.placement.domain.Projections.LotMember;
 import uk.gov.dps.placement.domain.Projections.LotView;
 import uk.gov.dps.placement.domain.Projections.ProviderQuality;
+import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.ProblemException;
 
 /**
@@ -26,6 +30,9 @@ import uk.gov.dps.runtime.ProblemException;
  */
 @ApplicationScoped
 public class MarketView {
+
+    @Inject
+    PlacementConfig config;
 
     public void applyLotEvent(IncomingEvent event) {
         String type = event.type();
@@ -116,12 +123,30 @@ public class MarketView {
         return lot;
     }
 
-    /** The members a call-off invites: every member of the lot (serving the category, if any) not suspended now. */
-    public List<LotMember> eligibleMembers(UUID lotId, String category) {
-        if (category == null) {
-            return LotMember.list("lotId = ?1 and suspended = false order by providerName, providerId", lotId);
+    /**
+     * The members a call-off invites: every member of the lot (serving the category, if any) not suspended now.
+     * 422 above {@code dps.placement.max-invitations}: the call-off's event names them all.
+     */
+    public List<LotMember> invitees(UUID lotId, String category) {
+        int max = config.maxInvitations();
+        List<LotMember> members = eligible(lotId, category).range(0, max).list();
+        if (members.size() > max) {
+            throw ProblemException.unprocessable("More than " + max + " providers would be invited: call off for one "
+                    + "category of the lot, or cascade through its tiers.");
         }
-        return LotMember.list("lotId = ?1 and suspended = false and array_contains(categories, ?2) "
+        return members;
+    }
+
+    /** One page of the members a call-off would invite now, by name. */
+    public List<LotMember> eligibleMembers(UUID lotId, String category, PageRequest page) {
+        return eligible(lotId, category).range(page.first(), page.last()).list();
+    }
+
+    private static PanacheQuery<LotMember> eligible(UUID lotId, String category) {
+        if (category == null) {
+            return LotMember.find("lotId = ?1 and suspended = false order by providerName, providerId", lotId);
+        }
+        return LotMember.find("lotId = ?1 and suspended = false and array_contains(categories, ?2) "
                 + "order by providerName, providerId", lotId, category);
     }
 

@@ -170,7 +170,7 @@ public class ReferralService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("respondBy", "must be in the future");
         }
-        List<LotMember> members = market.eligibleMembers(referral.lotId, referral.category);
+        List<LotMember> members = market.invitees(referral.lotId, referral.category);
         if (members.isEmpty()) {
             throw ProblemException.conflict("No provider in the lot" + (referral.category == null ? ""
                     : " serving " + referral.category) + " can be invited: all are suspended or there are none.");

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -16,7 +18,9 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 
@@ -28,10 +32,14 @@ import jakarta.persistence.PessimisticLockException;
  * record that is not a DPS CloudEvent, is parked on {@code <topic>.dlq} with the error, and the consumer goes
  * on with the next event.
  *
+ * <p>
+ * Consumers take what one poll returned ({@link #processBatch}): the events of a batch are applied in order in
+ * one transaction, so catching up a backlog or replaying a topic costs one commit per batch, not per event.
+ *
  * <pre>{@code
  * @Incoming("dps.providers") @Blocking
- * void onProviderEvent(ConsumerRecord<String, String> record) {
- *     inbox.process("lot-membership", record, event -> membership.apply(event));
+ * void onProviderEvents(ConsumerRecords<String, String> records) {
+ *     inbox.processBatch("lot-membership", records, event -> membership.apply(event));
  * }
  * }</pre>
  */
@@ -49,6 +57,10 @@ public class Inbox {
 
     @Inject
     DeadLetters deadLetters;
+
+    /** The service's persistence context, where it has entities. */
+    @Inject
+    Instance<EntityManager> entityManager;
 
     /**
      * @param consumer a stable name for this handler within the service; the same event may be applied once
@@ -84,6 +96,59 @@ public class Inbox {
                         e.getMessage());
                 pause(Duration.ofMillis(100L << attempt));
             }
+        }
+    }
+
+    /**
+     * Applies a polled batch in order, in one transaction, each event at most once. If any event of the batch
+     * fails (or is not a DPS CloudEvent), the transaction is rolled back and the batch is processed event by event
+     * with {@link #process}, so that only the bad event is retried or dead-lettered.
+     */
+    public void processBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<IncomingEvent> handler) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        records.forEach(batch::add);
+        if (batch.size() > 1 && appliedTogether(consumer, batch, handler)) {
+            return;
+        }
+        batch.forEach(record -> process(consumer, record, handler));
+    }
+
+    private boolean appliedTogether(String consumer, List<ConsumerRecord<String, String>> batch,
+            Consumer<IncomingEvent> handler) {
+        List<IncomingEvent> events = new ArrayList<>(batch.size());
+        try {
+            batch.forEach(record -> events.add(IncomingEvent.from(record)));
+            int applied = QuarkusTransaction.requiringNew().call(() -> {
+                int claimed = 0;
+                for (IncomingEvent event : events) {
+                    if (claim(consumer, event)) {
+                        handler.accept(event);
+                        claimed++;
+                        asIfCommitted();
+                    }
+                }
+                return claimed;
+            });
+            metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "applied").increment(applied);
+            metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "duplicate")
+                    .increment(batch.size() - applied);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s: a batch of %d events failed (%s); applying them one by one", consumer, batch.size(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Writes the event's effect and forgets the entities it loaded, so that the next event of the batch reads the
+     * database as it would after a commit (a bulk update does not refresh entities already loaded).
+     */
+    private void asIfCommitted() {
+        if (entityManager.isResolvable()) {
+            entityManager.get().flush();
+            entityManager.get().clear();
         }
     }
 

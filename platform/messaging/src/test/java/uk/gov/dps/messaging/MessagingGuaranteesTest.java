@@ -125,6 +125,30 @@ class MessagingGuaranteesTest {
     }
 
     @Test
+    void aBacklogIsAppliedInSharedTransactionsEachEventOnce() {
+        String key = UUID.randomUUID().toString(); // one key: one partition, in order
+        List<UUID> providers = new ArrayList<>();
+        List<String> eventIds = new ArrayList<>();
+        try (RawEvents raw = new RawEvents(SharedInfrastructure.kafkaBootstrapServers())) {
+            for (int i = 0; i < 300; i++) {
+                UUID provider = UUID.randomUUID();
+                String eventId = UUID.randomUUID().toString();
+                raw.sendWithoutWaiting(Topics.PROVIDERS, key, headers(eventId, provider), payload(provider, "Backlog Ltd"));
+                providers.add(provider);
+                eventIds.add(eventId);
+            }
+            raw.flush();
+        }
+        String[] ids = eventIds.toArray(String[]::new);
+        await().atMost(PATIENCE).until(() -> db.count("SELECT count(*) FROM processed_event WHERE event_id = ANY (?)",
+                (Object) ids) == ids.length);
+        assertThat(providers).allMatch(provider -> db.applied(provider) == 1);
+        // processed_at is the start of the transaction that applied the event: batches shared transactions
+        assertThat(db.count("SELECT count(DISTINCT processed_at) FROM processed_event WHERE event_id = ANY (?)",
+                (Object) ids)).isLessThan(ids.length / 3);
+    }
+
+    @Test
     void poisonEventsLandInTheDeadLetterTopicAndTheNextGoodEventIsStillProcessed() {
         UUID unreadable = UUID.randomUUID();
         UUID rejected = UUID.randomUUID();

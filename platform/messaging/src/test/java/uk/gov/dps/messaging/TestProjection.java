@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -27,8 +27,8 @@ public class TestProjection {
 
     @Incoming("dps.providers")
     @Blocking
-    void onProviderEvent(ConsumerRecord<String, String> record) {
-        inbox.process("test-projection", record, event -> {
+    void onProviderEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("test-projection", records, event -> {
             if (event.type().equals(EventCatalog.PROVIDER_REGISTERED.type())) {
                 apply(event.payloadAs(ProviderRegistered.class));
             }

@@ -1,6 +1,6 @@
 package uk.gov.dps.provider.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,7 +21,7 @@ public class LotEventsConsumer {
 
     @Incoming("dps.lots")
     @Blocking
-    void onLotEvent(ConsumerRecord<String, String> record) {
-        inbox.process("lot-catalogue", record, catalogue::apply);
+    void onLotEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("lot-catalogue", records, catalogue::apply);
     }
 }

@@ -1,6 +1,6 @@
 package uk.gov.dps.provider.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,7 +21,7 @@ public class QualityEventsConsumer {
 
     @Incoming("dps.quality")
     @Blocking
-    void onQualityEvent(ConsumerRecord<String, String> record) {
-        inbox.process("quality-gate", record, gate::apply);
+    void onQualityEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("quality-gate", records, gate::apply);
     }
 }

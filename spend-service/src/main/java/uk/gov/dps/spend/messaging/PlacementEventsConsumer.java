@@ -1,6 +1,6 @@
 package uk.gov.dps.spend.messaging;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -21,7 +21,7 @@ public class PlacementEventsConsumer {
 
     @Incoming("dps.placements")
     @Blocking
-    void onPlacementEvent(ConsumerRecord<String, String> record) {
-        inbox.process("spend-commitments", record, projection::apply);
+    void onPlacementEvents(ConsumerRecords<String, String> records) {
+        inbox.processBatch("spend-commitments", records, projection::apply);
     }
 }

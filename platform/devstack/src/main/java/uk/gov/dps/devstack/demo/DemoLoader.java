@@ -591,12 +591,12 @@ public final class DemoLoader {
         String lotId = lotIds.get(lot);
         DemoApi.eventually("placement-service sees the " + needed.size() + " providers the demo needs as members of "
                 + lot.code, () -> {
-                    Reply reply = officer.send("GET", PLACEMENTS, "/lots/" + lotId + "/eligible-providers", null, null);
+                    Reply reply = officer.send("GET", PLACEMENTS, "/lots/" + lotId + "/eligible-providers?size=200", null, null);
                     if (reply.status() != 200) {
                         return false;
                     }
                     Set<String> eligible = new HashSet<>();
-                    reply.body().forEach(e -> eligible.add(e.path("providerId").asText()));
+                    reply.body().path("items").forEach(e -> eligible.add(e.path("providerId").asText()));
                     return eligible.containsAll(needed);
                 });
     }

@@ -234,7 +234,8 @@ final class FakeStack implements AutoCloseable {
                     .map(this::exemptionView).filter(e -> !"true".equals(c.query().get("expiring"))
                             || e.path("expiring").asBoolean()).toList(), c.query()));
             case "POST placement-service exemptions" -> exemption(c);
-            case "GET placement-service lots /eligible-providers" -> ok(eligible(p[1], null, null));
+            case "GET placement-service lots /eligible-providers" -> ok(page(java.util.stream.StreamSupport.stream(
+                    eligible(p[1], null, null).spliterator(), false).toList(), c.query()));
             case "GET placement-service referrals" -> p.length == 1 ? ok(page(List.copyOf(referrals.values()),
                     c.query())) : ok(referrals.get(p[1]));
             case "POST placement-service referrals" -> p.length == 1 ? raise(c) : null;

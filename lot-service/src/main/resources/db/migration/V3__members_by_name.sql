@@ -1,0 +1,2 @@
+-- GET /lots/{id}/members pages a lot's members by name: walk them in order, never sort the whole lot.
+CREATE INDEX lot_member_by_name ON lot_member (lot_id, provider_name, provider_id);
