@@ -1,9 +1,9 @@
 package uk.gov.dps.devstack;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
