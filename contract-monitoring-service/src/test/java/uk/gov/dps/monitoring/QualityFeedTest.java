@@ -90,4 +90,44 @@ class QualityFeedTest {
             assertThat(concernsOnly.unmatched(Duration.ofMillis(300))).noneMatch(e -> e.name() != null);
         }
     }
+
+    @Test
+    void aClientThatReconnectsWithItsLastEventIdGetsWhatItMissedThenTheLiveEventsNoneTwice() {
+        UUID provider = Monitoring.registeredProvider("Reconnecting Care Ltd");
+        String path = STREAM + "?provider=" + provider;
+        String lastSeen;
+        try (SseClient feed = SseClient.open(CAMBRIDGESHIRE_OFFICER, path)) {
+            feed.awaitListening();
+            Monitoring.recordInspection(ESSEX_OFFICER, provider, "SC730001", "GOOD", LocalDate.of(2018, 12, 3));
+            lastSeen = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30)).id();
+        }
+        // recorded while the officer's dashboard was away
+        String missedConcern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Late notification");
+        String missedInspection = Monitoring.recordInspection(ESSEX_OFFICER, provider, "SC730002", "GOOD",
+                LocalDate.of(2018, 12, 10));
+
+        try (SseClient feed = SseClient.open(CAMBRIDGESHIRE_OFFICER, path, lastSeen)) {
+            assertThat(feed.status()).isEqualTo(200);
+            SseClient.Event concern = feed.awaitEvent("dps.quality.concern-raised.v1", Duration.ofSeconds(30));
+            assertThat(JsonPath.from(concern.data()).getString("payload.concernId")).isEqualTo(missedConcern);
+            SseClient.Event inspection = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30));
+            assertThat(JsonPath.from(inspection.data()).getString("payload.inspectionId")).isEqualTo(missedInspection);
+
+            String liveConcern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Missing signature");
+            SseClient.Event live = feed.await(e -> e.data() != null && e.data().contains(liveConcern),
+                    Duration.ofSeconds(30));
+            assertThat(live.name()).isEqualTo("dps.quality.concern-raised.v1");
+            // the event it had before it went away, and the missed ones, came once each
+            assertThat(feed.unmatched(Duration.ofMillis(500))).noneMatch(e -> e.data() != null
+                    && (e.data().contains("SC730001") || e.data().contains(missedConcern)
+                            || e.data().contains(missedInspection)));
+        }
+    }
+
+    @Test
+    void aLastEventIdThatIsNotOneOfTheFeedsIsABadRequest() {
+        given().auth().oauth2(CAMBRIDGESHIRE_OFFICER).header("Last-Event-ID", "yesterday").get(STREAM).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("Last-Event-ID"));
+    }
 }

@@ -90,15 +90,16 @@ class SharedQualityMonitoringTest {
             assertThat(changedData.getString("payload.to")).isEqualTo("RED");
             assertThat(changedData.getList("payload.reasons")).containsExactly(REASON);
 
-            // and on dps.quality, keyed by provider, in order, with the same event ids as the feed
+            // and on dps.quality, keyed by provider, in order, with the same CloudEvents ids as the feed's data
             ConsumerRecord<String, String> onTopic = topic.await(r -> provider.toString().equals(r.key())
                     && "dps.quality.inspection-recorded.v1".equals(header(r, "ce_type")), Duration.ofSeconds(30));
-            assertThat(header(onTopic, "ce_id")).isEqualTo(recorded.id());
+            assertThat(header(onTopic, "ce_id")).isEqualTo(recordedData.getString("id"));
+            assertThat(recorded.id()).isEqualTo("0:" + (onTopic.offset() + 1)); // the feed's position after it
             assertThat(header(onTopic, "ce_source")).isEqualTo("contract-monitoring-service");
             assertThat(JsonPath.from(onTopic.value()).getString("judgement")).isEqualTo("INADEQUATE");
             ConsumerRecord<String, String> ratingOnTopic = topic.await(r -> provider.toString().equals(r.key())
                     && "dps.quality.risk-rating-changed.v1".equals(header(r, "ce_type")), Duration.ofSeconds(30));
-            assertThat(header(ratingOnTopic, "ce_id")).isEqualTo(changed.id());
+            assertThat(header(ratingOnTopic, "ce_id")).isEqualTo(changedData.getString("id"));
             assertThat(ratingOnTopic.offset()).isGreaterThan(onTopic.offset());
             assertThat(JsonPath.from(ratingOnTopic.value()).getString("to")).isEqualTo("RED");
         }

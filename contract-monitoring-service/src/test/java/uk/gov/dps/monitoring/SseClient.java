@@ -44,10 +44,19 @@ final class SseClient implements AutoCloseable {
 
     /** Opens the stream; the status is checked by the caller ({@link #status()}). */
     static SseClient open(String token, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + pathAndQuery))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+        return open(token, pathAndQuery, null);
+    }
+
+    /** Reconnects as EventSource does, naming the last event it received ({@code Last-Event-ID}). */
+    static SseClient open(String token, String pathAndQuery, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + pathAndQuery)).header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
         try {
-            return new SseClient(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()));
+            return new SseClient(HttpClient.newHttpClient().send(request.GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

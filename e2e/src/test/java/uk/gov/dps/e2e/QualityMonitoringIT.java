@@ -122,6 +122,44 @@ class QualityMonitoringIT {
         assertFalse(invited.contains(inadequate), "the Inadequate provider was invited: " + invited);
     }
 
+    @Test
+    void aDashboardThatReconnectsGetsWhatItMissedOnEveryPartitionThenTheLiveEventsNoneTwice() throws Exception {
+        // providers' events are keyed by provider: seven of them spread over dps.quality's partitions
+        OnboardedLot lot = OnboardedLot.withProviders(commissioner, "Resume A", "Resume B", "Resume C", "Resume D",
+                "Resume E", "Resume F", "Resume G");
+        List<String> providers = lot.providers();
+        eventually("contract monitoring knows the providers", () -> providers.stream().allMatch(p ->
+                as(MONITORING, cambridgeshireMonitoring).get("/providers/" + p + "/quality").statusCode() == 200));
+        String lastSeen;
+        try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1", null)) {
+            feed.awaitListening();
+            String first = recordGoodInspection(providers.get(0));
+            lastSeen = feed.await(e -> e.data() != null && e.data().contains(first), "the first inspection").id();
+        }
+        List<String> missed = providers.subList(1, 6).stream().map(this::recordGoodInspection).toList();
+
+        try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1",
+                lastSeen)) {
+            // partitions are read one after another: the missed events come in order per provider, not overall
+            eventually("every missed inspection arrives", () -> missed.stream().allMatch(i -> feed.received(i) > 0));
+            String live = recordGoodInspection(providers.get(6));
+            feed.await(e -> e.data() != null && e.data().contains(live), "the live inspection");
+            Thread.sleep(1000); // anything sent twice would have come by now
+            for (String inspection : missed) {
+                assertEquals(1, feed.received(inspection), "inspection " + inspection + " on the feed");
+            }
+            assertEquals(0, feed.received(providers.get(0)), "the inspection seen before the break came again");
+        }
+    }
+
+    private String recordGoodInspection(String provider) {
+        return as(MONITORING, essexMonitoring).body("""
+                {"providerId": "%s", "settingUrn": "SC%s", "regulator": "OFSTED", "judgement": "GOOD",
+                 "inspectedOn": "%s", "reportReference": "E2E-%s"}""".formatted(provider, Scenario.unique(),
+                LocalDate.now().minusDays(3), Scenario.unique())).post("/inspections").then().statusCode(201)
+                .extract().path("id");
+    }
+
     private List<String> eligible(OnboardedLot lot) {
         var response = as("placement-service", placementOfficer).get("/lots/" + lot.lotId() + "/eligible-providers");
         return response.statusCode() == 200 ? response.jsonPath().getList("items.providerId") : List.of();
@@ -145,11 +183,12 @@ class QualityMonitoringIT {
     /** The monitoring live feed (text/event-stream) read with the JDK's HTTP client, as a dashboard would. */
     private static final class LiveFeed implements AutoCloseable {
 
-        record Event(String name, String data, String comment) {
+        record Event(String id, String name, String data, String comment) {
         }
 
         private final InputStream body;
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final List<Event> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private LiveFeed(InputStream body) {
             this.body = body;
@@ -159,29 +198,47 @@ class QualityMonitoringIT {
         }
 
         static LiveFeed open(String token, String provider) throws IOException, InterruptedException {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    DpsStack.service(MONITORING).baseUrl() + "/quality-events/stream?provider=" + provider))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+            return open(token, "?provider=" + provider, null);
+        }
+
+        /** Reconnects as EventSource does after a break, naming the last event it got (when not null). */
+        static LiveFeed open(String token, String query, String lastEventId) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DpsStack.service(MONITORING).baseUrl()
+                    + "/quality-events/stream" + query)).header("Authorization", "Bearer " + token)
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, response.statusCode(), "the live feed refused the monitoring officer");
             return new LiveFeed(response.body());
         }
 
+        /** How many events received so far, awaited or not, contain {@code text}. */
+        long received(String text) {
+            return all.stream().filter(e -> e.data() != null && e.data().contains(text)).count();
+        }
+
         /** The feed sends a comment once it is subscribed: events committed after it are streamed. */
         void awaitListening() throws InterruptedException {
-            await(e -> e.comment() != null && e.comment().contains("listening"), "the listening comment");
+            awaitMatch(e -> e.comment() != null && e.comment().contains("listening"), "the listening comment");
         }
 
         Event await(String type) throws InterruptedException {
-            return await(e -> type.equals(e.name()), type);
+            return awaitMatch(e -> type.equals(e.name()), type);
         }
 
-        private Event await(Predicate<Event> match, String what) throws InterruptedException {
+        Event await(Predicate<Event> match, String what) throws InterruptedException {
+            return awaitMatch(match, what);
+        }
+
+        private Event awaitMatch(Predicate<Event> match, String what) throws InterruptedException {
             long deadline = System.nanoTime() + Scenario.PATIENCE.toNanos();
             while (true) {
                 Event next = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (next == null) {
-                    throw new AssertionError("nothing on the live feed matching " + what);
+                    throw new AssertionError("nothing on the live feed matching " + what + "; it sent " + all);
                 }
                 if (match.test(next)) {
                     return next;
@@ -191,17 +248,23 @@ class QualityMonitoringIT {
 
         private void read() {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String id = null;
                 String name = null;
                 StringBuilder data = null;
                 for (String line; (line = lines.readLine()) != null;) {
                     if (line.isEmpty()) {
                         if (name != null || data != null) {
-                            events.add(new Event(name, data == null ? null : data.toString(), null));
+                            Event event = new Event(id, name, data == null ? null : data.toString(), null);
+                            all.add(event);
+                            events.add(event);
                         }
+                        id = null;
                         name = null;
                         data = null;
                     } else if (line.startsWith(":")) {
-                        events.add(new Event(null, null, line.substring(1).strip()));
+                        events.add(new Event(null, null, null, line.substring(1).strip()));
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
                     } else if (line.startsWith("event:")) {
                         name = line.substring(6).strip();
                     } else if (line.startsWith("data:")) {

@@ -1,6 +1,7 @@
 package uk.gov.dps.monitoring.messaging;
 
 import java.util.Collection;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -23,7 +24,7 @@ public class QualityFeedPosition implements KafkaConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        partitions.forEach(consumer::position);
+        feed.startsAt(partitions.stream().collect(Collectors.toMap(TopicPartition::partition, consumer::position)));
         feed.setLive(!partitions.isEmpty());
     }
 

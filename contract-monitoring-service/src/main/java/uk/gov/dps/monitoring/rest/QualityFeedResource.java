@@ -1,5 +1,6 @@
 package uk.gov.dps.monitoring.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,11 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -27,6 +30,7 @@ import uk.gov.dps.events.EventJson;
 import uk.gov.dps.events.EventType;
 import uk.gov.dps.events.Topics;
 import uk.gov.dps.monitoring.config.MonitoringConfig;
+import uk.gov.dps.monitoring.messaging.FeedPosition;
 import uk.gov.dps.monitoring.messaging.QualityFeed;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.ProblemException;
@@ -58,21 +62,24 @@ public class QualityFeedResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Roles.MONITORING_OFFICER, Roles.COMMISSIONER})
     @Operation(summary = "Live feed of quality events (text/event-stream)",
-            description = "Each event: id = CloudEvents id, event = type (e.g. dps.quality.inspection-recorded.v1), "
-                    + "data = {id, type, providerId, time, payload} with the payload exactly as on dps.quality. Starts "
-                    + "with a comment line once the feed is listening; comment heartbeats keep it open. provider=<id> "
-                    + "and type=<event type> (repeatable) narrow it. Events committed while not connected are not "
-                    + "replayed: read dps.quality or the REST lists for those.")
+            description = "Each event: id = the feed's position just after it (e.g. 0:17,1:9,2:30), event = type "
+                    + "(e.g. dps.quality.inspection-recorded.v1), data = {id, type, providerId, time, payload} with the "
+                    + "CloudEvents id and the payload exactly as on dps.quality. Starts with a comment line once the "
+                    + "feed is listening; comment heartbeats keep it open. provider=<id> and type=<event type> "
+                    + "(repeatable) narrow it. A client that reconnects with Last-Event-ID (as EventSource does) "
+                    + "first gets the events it missed, still on dps.quality, then the live ones, none twice.")
     public Multi<OutboundSseEvent> stream(@QueryParam("provider") String provider, @QueryParam("type") List<String> types,
-            @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Access.partnerCouncil(caller);
         Optional<UUID> providerId = Access.optionalId(provider, "provider");
         Set<String> wanted = wantedTypes(types);
-        Multi<OutboundSseEvent> events = feed.events()
-                .onOverflow().buffer(config.feed().bufferPerClient())
+        Optional<FeedPosition> after = Optional.ofNullable(lastEventId).filter(id -> !id.isBlank())
+                .map(id -> FeedPosition.parse(id).orElseThrow(() -> ProblemException.badRequest("Last-Event-ID",
+                        "must be the id of an event of this feed, such as 0:17,1:9,2:30")));
+        Multi<OutboundSseEvent> events = feed.events(after)
                 .filter(e -> wanted.contains(e.type()))
                 .filter(e -> providerId.map(id -> id.equals(e.providerId())).orElse(true))
-                .map(e -> sse.newEventBuilder().id(e.id()).name(e.type()).data(json(e)).build());
+                .map(e -> sse.newEventBuilder().id(e.position().toString()).name(e.type()).data(json(e)).build());
         Multi<OutboundSseEvent> listening = Multi.createFrom().item(
                 () -> sse.newEventBuilder().comment("listening to dps.quality").build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.feed().heartbeat())
@@ -93,9 +100,14 @@ public class QualityFeedResource {
         return Set.copyOf(types);
     }
 
+    /** What a feed event's data says (its position is the SSE id). */
+    record FeedData(String id, String type, UUID providerId, Instant time, JsonNode payload) {
+    }
+
     private static String json(QualityFeed.FeedEvent event) {
         try {
-            return EventJson.mapper().writeValueAsString(event);
+            return EventJson.mapper().writeValueAsString(
+                    new FeedData(event.id(), event.type(), event.providerId(), event.time(), event.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write feed event " + event.id(), e);
         }
