@@ -123,7 +123,7 @@ public class QualityFeed {
         }
     }
 
-    /** One reconnected client: replays what it missed while holding back the live events that come meanwhile. */
+    /** One client's feed: after a reconnection, what it missed is replayed while the live events wait their turn. */
     private final class Catchup {
 
         private final MultiEmitter<? super FeedEvent> emitter;
