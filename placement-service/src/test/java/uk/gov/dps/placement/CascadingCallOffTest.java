@@ -84,6 +84,9 @@ class CascadingCallOffTest {
                 .body("errors.field", hasItem("cascadeWindow"));
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"cascadeWindow\":\"-PT1H\"}")
                 .post("/referrals/" + referral + "/call-off").then().statusCode(400);
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"cascadeWindow\":\"PT9999999999999H\"}")
+                .post("/referrals/" + referral + "/call-off").then().statusCode(400)
+                .body("errors.field", hasItem("cascadeWindow"));
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{}")
                 .post("/referrals/" + referral + "/call-off").then().statusCode(400)
                 .body("errors.field", hasItem("respondBy"));

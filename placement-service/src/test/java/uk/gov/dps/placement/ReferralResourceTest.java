@@ -44,4 +44,25 @@ class ReferralResourceTest {
     void operationalEndpointsAreOpen() {
         ServiceChecks.assertOperationalEndpointsOpen();
     }
+
+    @Test
+    void aBodyThatCouldMeanTwoThingsOrThatTheDatabaseCannotHoldIsABadRequest() {
+        String officer = Tokens.forCouncil("placement-officer", "cambridgeshire");
+        String lot = java.util.UUID.randomUUID().toString();
+        String fields = "\"ageBand\":\"5-10\",\"needs\":[],\"placementPattern\":\"WEEKS_52\"";
+        for (String body : new String[] {
+                "{\"lotId\":\"" + lot + "\",\"lotId\":\"" + lot + "\"," + fields + ",\"wantedStart\":\"2018-11-01\"}",
+                "{\"lotId\":\"" + lot + "\"," + fields + ",\"wantedStart\":\"2018-11-01\"} and more",
+                "{\"lotId\":\"" + lot + "\"," + fields + ",\"wantedStart\":\"2018-11-01\",\"postcodeDistrict\":\"PE\\u0000\"}",
+                "{\"lotId\":\"" + lot + "\"," + fields + ",\"wantedStart\":\"+999999999-12-31\"}",
+                "{\"lotId\":\"" + lot + "\"," + fields + ",\"wantedStart\":20181101}",
+                "{\"lotId\":\"" + lot + "\"," + fields + ",\"wantedStart\":\"2018-02-30\"}"}) {
+            var response = given().auth().oauth2(officer).contentType("application/json").body(body).post("/referrals");
+            org.junit.jupiter.api.Assertions.assertEquals(400, response.statusCode(), body + " -> " + response.asString());
+            org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", response.contentType(), body);
+        }
+        // page x size beyond an int
+        given().auth().oauth2(officer).queryParam("page", 21474836).queryParam("size", 200).get("/referrals").then()
+                .statusCode(400).body("errors[0].field", equalTo("page"));
+    }
 }

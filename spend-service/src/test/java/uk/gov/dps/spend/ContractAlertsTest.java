@@ -168,6 +168,11 @@ class ContractAlertsTest {
                 {"name": "Backwards", "lotId": "%s", "providerIds": ["%s"], "startDate": "2019-04-01",
                  "endDate": "2019-03-31", "value": 10}""".formatted(UUID.randomUUID(), UUID.randomUUID()))
                 .post("/contracts").then().statusCode(400).body("errors.field", hasItem("endDate"));
+        // its commitment is worked out day by day: a century-long contract would slow every read
+        given().auth().oauth2(FINANCE).contentType(ContentType.JSON).body("""
+                {"name": "Forever", "lotId": "%s", "providerIds": ["%s"], "startDate": "2019-04-01",
+                 "endDate": "2119-03-31", "value": 10}""".formatted(UUID.randomUUID(), UUID.randomUUID()))
+                .post("/contracts").then().statusCode(400).body("errors.field", hasItem("endDate"));
         given().auth().oauth2(FINANCE).contentType(ContentType.JSON).body("""
                 {"name": "", "providerIds": [], "startDate": "2019-04-01", "endDate": "2020-03-31",
                  "value": -1}""").post("/contracts").then().statusCode(400)

@@ -33,6 +33,9 @@ import uk.gov.dps.runtime.Roles;
 @ApplicationScoped
 public class ReferralService {
 
+    /** A tier's window is hours or days; a longer one would leave the child waiting. */
+    static final Duration MAX_CASCADE_WINDOW = Duration.ofDays(30);
+
     @Inject
     MarketView market;
 
@@ -157,8 +160,10 @@ public class ReferralService {
     public List<Invitation> callOff(UUID id, Instant respondBy, Duration cascadeWindow) {
         Referral referral = ownCouncils(id);
         Instant now = clock.instant();
-        if (cascadeWindow != null && (cascadeWindow.isNegative() || cascadeWindow.isZero())) {
-            throw ProblemException.badRequest("cascadeWindow", "must be a positive duration such as PT24H");
+        if (cascadeWindow != null && (cascadeWindow.isNegative() || cascadeWindow.isZero()
+                || cascadeWindow.compareTo(MAX_CASCADE_WINDOW) > 0)) {
+            throw ProblemException.badRequest("cascadeWindow", "must be a positive duration of at most 30 days, such "
+                    + "as PT24H");
         }
         if (cascadeWindow == null && respondBy == null) {
             throw ProblemException.badRequest("respondBy", "give the response deadline (or a cascadeWindow)");

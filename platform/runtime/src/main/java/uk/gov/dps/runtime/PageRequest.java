@@ -8,9 +8,13 @@ import jakarta.ws.rs.QueryParam;
 /** {@code ?page=&size=} of every list endpoint, validated: use as a {@code @BeanParam @Valid}. */
 public class PageRequest {
 
+    /** Far beyond any list here, and low enough that page × size never overflows. */
+    public static final int MAX_PAGE = 1_000_000;
+
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
+    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
     public int page;
 
     @QueryParam("size")

@@ -42,11 +42,17 @@ public class ContractService {
             LocalDate endDate, long valuePence) {
     }
 
+    /** Longer than any call-off contract envelope; its commitment is worked out day by day. */
+    static final int MAX_YEARS = 10;
+
     @Transactional
     public Contract create(NewContract request) {
         caller.requireCouncil(request.council());
         if (request.endDate().isBefore(request.startDate())) {
             throw ProblemException.badRequest("endDate", "must not be before startDate");
+        }
+        if (request.endDate().isAfter(request.startDate().plusYears(MAX_YEARS))) {
+            throw ProblemException.badRequest("endDate", "a contract runs at most " + MAX_YEARS + " years");
         }
         Contract contract = new Contract();
         contract.id = UUID.randomUUID();
