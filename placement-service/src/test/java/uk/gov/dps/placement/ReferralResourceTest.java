@@ -61,6 +61,9 @@ class ReferralResourceTest {
             org.junit.jupiter.api.Assertions.assertEquals(400, response.statusCode(), body + " -> " + response.asString());
             org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", response.contentType(), body);
         }
+        // answers are JSON only
+        given().auth().oauth2(officer).accept("application/xml").get("/referrals").then().statusCode(406)
+                .contentType("application/problem+json");
         // page x size beyond an int
         given().auth().oauth2(officer).queryParam("page", 21474836).queryParam("size", 200).get("/referrals").then()
                 .statusCode(400).body("errors[0].field", equalTo("page"));
