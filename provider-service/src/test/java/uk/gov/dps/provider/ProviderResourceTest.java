@@ -112,6 +112,8 @@ class ProviderResourceTest {
         given().auth().oauth2(COMMISSIONER).get("/providers/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(COMMISSIONER).get("/providers/not-a-uuid").then().statusCode(404);
+        given().auth().oauth2(COMMISSIONER).get("/providers/" + UUID.randomUUID() + "/applications").then()
+                .statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -164,6 +164,7 @@ public class ProviderResource {
     public Page<ApplicationResource.ApplicationView> forProvider(@PathParam("id") UUID providerId, @QueryParam("status") String status,
             @Valid @BeanParam PageRequest page) {
         caller.requireOwnProviderIfProvider(providerId);
+        providers.get(providerId); // 404 for an unknown provider, not an empty list
         var wanted = QueryValues.optionalEnum(Application.Status.class, status, "status");
         LocalDate today = applications.today();
         return Page.of(applications.forProvider(providerId, wanted, page), page.page, page.size,
