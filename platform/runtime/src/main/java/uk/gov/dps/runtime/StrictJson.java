@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -43,8 +44,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         SimpleModule module = new SimpleModule("dps-strict-json");
         module.addDeserializer(String.class, new TextWithoutNul());
-        module.addDeserializer(LocalDate.class, new DateInRange());
-        module.addDeserializer(Instant.class, new InstantInRange());
+        module.addDeserializer(LocalDate.class, new InRange<>(LocalDate.class, LocalDate::parse, date -> date,
+                "a date such as 2019-03-04"));
+        module.addDeserializer(Instant.class, new InRange<>(Instant.class, Instant::parse,
+                instant -> instant.atOffset(ZoneOffset.UTC).toLocalDate(), "an instant such as 2019-03-04T17:00:00Z"));
         mapper.registerModule(module);
     }
 
@@ -64,56 +67,37 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    static final class DateInRange extends StdDeserializer<LocalDate> {
+    /** A date or instant, in quotes, within {@link #EARLIEST} and {@link #LATEST}. */
+    static final class InRange<T> extends StdDeserializer<T> {
 
-        DateInRange() {
-            super(LocalDate.class);
+        private final Function<String, T> parse;
+        private final Function<T, LocalDate> day;
+        private final String example;
+
+        InRange(Class<T> type, Function<String, T> parse, Function<T, LocalDate> day, String example) {
+            super(type);
+            this.parse = parse;
+            this.day = day;
+            this.example = example;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = textOf(parser, context, LocalDate.class, "a date such as 2019-03-04");
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                context.reportInputMismatch(handledType(), "must be written as %s in quotes", example);
+            }
+            String text = parser.getText().strip();
             try {
-                LocalDate date = LocalDate.parse(text);
-                if (!date.isBefore(EARLIEST) && !date.isAfter(LATEST)) {
-                    return date;
+                T value = parse.apply(text);
+                LocalDate on = day.apply(value);
+                if (!on.isBefore(EARLIEST) && !on.isAfter(LATEST)) {
+                    return value;
                 }
             } catch (DateTimeException e) {
                 // answered below
             }
-            return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
-                    "must be a date such as 2019-03-04, " + RANGE);
+            return (T) context.handleWeirdStringValue(handledType(), text, "must be " + example + ", " + RANGE);
         }
-    }
-
-    static final class InstantInRange extends StdDeserializer<Instant> {
-
-        InstantInRange() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = textOf(parser, context, Instant.class, "an instant such as 2019-03-04T17:00:00Z");
-            try {
-                Instant instant = Instant.parse(text);
-                LocalDate day = instant.atOffset(ZoneOffset.UTC).toLocalDate();
-                if (!day.isBefore(EARLIEST) && !day.isAfter(LATEST)) {
-                    return instant;
-                }
-            } catch (DateTimeException e) {
-                // answered below
-            }
-            return (Instant) context.handleWeirdStringValue(Instant.class, text,
-                    "must be an instant such as 2019-03-04T17:00:00Z, " + RANGE);
-        }
-    }
-
-    private static String textOf(JsonParser parser, DeserializationContext context, Class<?> type, String example)
-            throws IOException {
-        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-            context.reportInputMismatch(type, "must be written as %s in quotes", example);
-        }
-        return parser.getText().strip();
     }
 }
