@@ -1,9 +1,9 @@
 package uk.gov.dps.e2e.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.dps.e2e.bench.BenchRequests.HTTP;
-import static uk.gov.dps.e2e.bench.BenchRequests.get;
-import static uk.gov.dps.e2e.bench.BenchRequests.post;
+import static uk.gov.dps.e2e.bench.BenchClients.HTTP;
+import static uk.gov.dps.e2e.bench.BenchClients.get;
+import static uk.gov.dps.e2e.bench.BenchClients.post;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -36,11 +36,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -303,14 +301,7 @@ class PlatformBenchmark {
     }
 
     private static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
+        return BenchClients.producer(STACK, 0, 16_384);
     }
 
     private static KafkaConsumer<String, String> consumer() {

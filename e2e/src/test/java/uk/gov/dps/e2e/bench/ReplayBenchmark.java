@@ -1,9 +1,9 @@
 package uk.gov.dps.e2e.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.gov.dps.e2e.bench.BenchRequests.HTTP;
-import static uk.gov.dps.e2e.bench.BenchRequests.get;
-import static uk.gov.dps.e2e.bench.BenchRequests.post;
+import static uk.gov.dps.e2e.bench.BenchClients.HTTP;
+import static uk.gov.dps.e2e.bench.BenchClients.get;
+import static uk.gov.dps.e2e.bench.BenchClients.post;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -18,16 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,16 +122,9 @@ class ReplayBenchmark {
 
     /** Writes the backlog as fast as the broker takes it; returns the seconds it took. */
     private static double produce(UUID lot) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, STACK.kafkaBootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         long start = System.nanoTime();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = BenchClients.producer(STACK, 20, 262_144)) {
             for (int i = 0; i < EVENTS && failure.get() == null; i++) {
                 UUID provider = UUID.randomUUID();
                 Instant now = Instant.now();
