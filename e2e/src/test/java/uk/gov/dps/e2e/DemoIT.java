@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
-import uk.gov.dps.devstack.demo.DemoData;
-import uk.gov.dps.devstack.demo.DemoData.LotKind;
-import uk.gov.dps.devstack.demo.DemoLoader;
+import uk.gov.dps.demo.DemoData;
+import uk.gov.dps.demo.DemoData.LotKind;
+import uk.gov.dps.demo.DemoLoader;
 
 /**
  * Issue 8: the committee paper's DPS, loaded through the public APIs by the demo loader, shows the paper's figures
@@ -46,13 +46,13 @@ class DemoIT {
     @BeforeAll
     static void loadTheDemo() {
         RunningStack.requireUp();
-        Optional<LocalDate> today = DemoLoader.platformDate(RunningStack.TOKENS);
+        Optional<LocalDate> today = DemoLoader.platformDate(RunningStack.DEMO);
         // ./dps test runs this scenario after `./dps demo` has restarted the services on the demo clock
         org.junit.jupiter.api.Assertions.assertTrue(today.isPresent()
                 && !today.get().isBefore(LocalDate.of(2018, 4, 1)) && !today.get().isAfter(LocalDate.of(2019, 3, 31)),
                 "the services run as of " + today.orElse(null) + ", not in 2018/19: run ./dps demo first (it starts"
                         + " them with " + DemoLoader.environmentText() + ")");
-        demo = new DemoLoader(RunningStack.TOKENS, System.out).load();
+        demo = new DemoLoader(RunningStack.DEMO, System.out).load();
         finance = RunningStack.token("finance-officer", DemoData.COUNCIL);
         commissioner = RunningStack.token("commissioner", DemoData.COUNCIL);
     }
@@ -134,7 +134,7 @@ class DemoIT {
     @Test
     void loadingAgainChangesNothing() {
         JsonPath before = spendReport();
-        DemoLoader.Result again = new DemoLoader(RunningStack.TOKENS, System.out).load();
+        DemoLoader.Result again = new DemoLoader(RunningStack.DEMO, System.out).load();
         JsonPath after = spendReport();
         assertEquals(demo.lotIds(), again.lotIds());
         assertEquals(demo.providerIds(), again.providerIds());

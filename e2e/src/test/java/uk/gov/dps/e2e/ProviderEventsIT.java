@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
-import uk.gov.dps.devstack.DpsStack;
+import uk.gov.dps.cli.DpsStack;
 
 /** A state change written through a service's outbox reaches its Kafka topic as a binary-mode CloudEvent, fast. */
 class ProviderEventsIT {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
-import uk.gov.dps.devstack.DpsStack;
+import uk.gov.dps.cli.DpsStack;
 
 /**
  * Issue 6 across contract-monitoring-, provider- and placement-service: an Inadequate inspection recorded by an

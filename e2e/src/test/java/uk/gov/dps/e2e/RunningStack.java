@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import uk.gov.dps.devstack.DpsStack;
-import uk.gov.dps.devstack.KeycloakTokens;
-import uk.gov.dps.devstack.StackConfig;
+import uk.gov.dps.cli.DpsStack;
+import uk.gov.dps.cli.KeycloakTokens;
+import uk.gov.dps.cli.StackConfig;
+import uk.gov.dps.demo.DemoStack;
 
 /**
  * The stack `./dps up` started, as the scenarios see it from outside: the same configuration (environment
@@ -20,6 +21,8 @@ final class RunningStack {
 
     static final StackConfig CONFIG = StackConfig.fromEnvironment();
     static final KeycloakTokens TOKENS = KeycloakTokens.forStack(CONFIG);
+    /** The same tokens and service addresses, as the demo loader takes them. */
+    static final DemoStack DEMO = DpsStack.forDemo(TOKENS);
 
     private RunningStack() {
     }

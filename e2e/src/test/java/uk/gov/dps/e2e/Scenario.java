@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import uk.gov.dps.devstack.DpsStack;
+import uk.gov.dps.cli.DpsStack;
 
 /** What the scenarios share: REST calls to one service as one user, waiting for eventual effects, reading topics. */
 final class Scenario {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import uk.gov.dps.devstack.DpsStack;
+import uk.gov.dps.cli.DpsStack;
 
 /** Every service: no token 401, wrong role 403, right role 200; health, OpenAPI and metrics need no token. */
 class ServiceSecurityIT {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import uk.gov.dps.devstack.DpsStack;
+import uk.gov.dps.cli.DpsStack;
 
 /**
  * Issue 5 across placement- and spend-service: a placement awarded through placement-service, split 60% High Needs

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import uk.gov.dps.devstack.KeycloakTokens;
+import uk.gov.dps.cli.KeycloakTokens;
 
 /** Tokens come from the stack's Keycloak and carry what the services authorise on. */
 class TokensIT {

@@ -10,8 +10,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import uk.gov.dps.devstack.DpsStack;
-import uk.gov.dps.devstack.StackConfig;
+import uk.gov.dps.cli.DpsStack;
+import uk.gov.dps.cli.StackConfig;
 
 /** How the benchmarks talk to the running stack: REST requests (bearer token, JSON, a timeout) and a Kafka producer. */
 final class BenchClients {

@@ -43,10 +43,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.gov.dps.devstack.DpsStack;
-import uk.gov.dps.devstack.KeycloakTokens;
-import uk.gov.dps.devstack.PostgresServer;
-import uk.gov.dps.devstack.StackConfig;
+import uk.gov.dps.cli.DpsStack;
+import uk.gov.dps.cli.KeycloakTokens;
+import uk.gov.dps.cli.StackConfig;
+import uk.gov.dps.infra.PostgresServer;
 
 /**
  * Measures the platform's targets on the running stack, as ratios to a baseline measured in the same run

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.gov.dps.devstack.DpsStack;
-import uk.gov.dps.devstack.KeycloakTokens;
-import uk.gov.dps.devstack.StackConfig;
+import uk.gov.dps.cli.DpsStack;
+import uk.gov.dps.cli.KeycloakTokens;
+import uk.gov.dps.cli.StackConfig;
 import uk.gov.dps.events.CloudEvents;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.EventJson;

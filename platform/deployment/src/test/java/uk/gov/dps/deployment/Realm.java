@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** The Keycloak realm `./dps up` imports, and the Keycloak version it runs: compose and k8s use the same. */
 final class Realm {
 
-    static final String SOURCE = "platform/devstack/src/main/resources/keycloak/dps-realm.json";
+    static final String SOURCE = "platform/infra/src/main/resources/keycloak/dps-realm.json";
     static final String K8S_COPY = "k8s/base/keycloak/dps-realm.json";
 
     /** Keycloak's import placeholders for environment variables: ${NAME} or ${NAME:default}. */
@@ -37,10 +37,10 @@ final class Realm {
         return found;
     }
 
-    /** keycloak.version of platform/devstack (the distribution `./dps up` runs). */
+    /** keycloak.version of platform/infra (the distribution `./dps up` runs). */
     static String keycloakVersion() {
-        Matcher m = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(Repo.read("platform/devstack/pom.xml"));
-        assertTrue(m.find(), "platform/devstack/pom.xml has no <keycloak.version>");
+        Matcher m = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(Repo.read("platform/infra/pom.xml"));
+        assertTrue(m.find(), "platform/infra/pom.xml has no <keycloak.version>");
         return m.group(1).trim();
     }
 }

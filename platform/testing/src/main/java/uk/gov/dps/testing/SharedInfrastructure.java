@@ -3,8 +3,8 @@ package uk.gov.dps.testing;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
-import uk.gov.dps.devstack.KafkaBroker;
-import uk.gov.dps.devstack.PostgresServer;
+import uk.gov.dps.infra.KafkaBroker;
+import uk.gov.dps.infra.PostgresServer;
 
 /**
  * One real Kafka broker and one real PostgreSQL server per test JVM, started on first use (in parallel)
