@@ -933,8 +933,8 @@ public final class DemoLoader {
         } catch (RuntimeException e) {
             total = "£" + committed[0];
         }
-        return counted[0] + " placements counted, " + total + " committed by the council in 2018/19 ("
-                + TextTable.pounds(quoted) + " quoted before the awards; fee changes and spot purchases since)";
+        return counted[0] + " placements counted, " + total + " committed by the council in 2018/19 (quoted "
+                + TextTable.pounds(quoted) + " at the award fees, before fee changes and spot purchases)";
     }
 
     private static void awaitSpend(User finance, Set<String> demoLots, int expected, int[] counted,
