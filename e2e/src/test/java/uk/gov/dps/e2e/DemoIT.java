@@ -31,8 +31,9 @@ import uk.gov.dps.demo.DemoLoader;
  * <li>the IFA spot-purchase exemption ending 30 June 2019 is listed as near expiry;</li>
  * <li>the children's home judged Inadequate is suspended in provider-service and red in contract monitoring.</li>
  * </ul>
- * It needs the services running as of the demo's day ({@link DemoLoader#SERVICE_ENVIRONMENT}); on a stack running
- * as of another day it is skipped (aborted), saying how to run it.
+ * It needs the services running as of the demo's day ({@link DemoLoader#SERVICE_ENVIRONMENT}), as `./dps demo` starts
+ * them; on a stack running as of another day it fails at once, saying how to run it. The demo's fees come from its
+ * data files, and these figures are spend-service's own: nothing here restates its rules.
  */
 class DemoIT {
 

@@ -10,6 +10,7 @@ import java.util.UUID;
  * Figures are a pure function of these terms and the term calendar, so replaying the same events gives the same
  * figures.
  *
+ * @param booking  where the cost is booked; null for a quote ({@link CommitmentQuote}), which books nothing
  * @param firstDay the day the placement started (or is planned to start)
  * @param lastDay  the last day it is paid for when it has ended, otherwise null (open-ended)
  * @param horizon  the last financial year its figures are kept for (see {@link #horizon})

@@ -20,8 +20,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,13 +143,15 @@ final class DemoApi {
          */
         Reply postWhenKnown(String service, String path, Object body, String idempotencyKey,
                 Predicate<Reply> notYet, int... expected) {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (true) {
-                Reply reply = send("POST", service, path, body, idempotencyKey);
-                if (!notYet.test(reply) || System.nanoTime() > deadline) {
-                    return expect(reply, expected);
-                }
-                pause();
+            AtomicReference<Reply> last = new AtomicReference<>();
+            try {
+                return expect(patiently("the answer to POST " + service + " " + path)
+                        .until(() -> send("POST", service, path, body, idempotencyKey), reply -> {
+                            last.set(reply);
+                            return !notYet.test(reply);
+                        }), expected);
+            } catch (ConditionTimeoutException e) {
+                return expect(last.get(), expected);
             }
         }
 
@@ -299,24 +307,24 @@ final class DemoApi {
         }
     }
 
-    static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DemoException("interrupted", e);
-        }
+    /** Polls from at once, every 100 ms, for up to {@link #PATIENCE}, in the caller's thread. */
+    private static ConditionFactory patiently(String what) {
+        return Awaitility.await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .pollInSameThread();
     }
 
     /** Waits until {@code done} holds, for up to {@link #PATIENCE}; then fails saying what did not happen. */
-    static void eventually(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new DemoException("not within " + PATIENCE.toSeconds() + " s: " + what
-                        + " (is every service up and reading Kafka? ./dps status, ./dps logs)");
-            }
-            pause();
+    static void eventually(String what, BooleanSupplier done) {
+        eventually(what, Duration.ofMillis(100), done);
+    }
+
+    /** As {@link #eventually(String, BooleanSupplier)}, asking every {@code interval}. */
+    static void eventually(String what, Duration interval, BooleanSupplier done) {
+        try {
+            patiently(what).pollInterval(interval).until(done::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new DemoException("not within " + PATIENCE.toSeconds() + " s: " + what
+                    + " (is every service up and reading Kafka? ./dps status, ./dps logs)", e);
         }
     }
 }

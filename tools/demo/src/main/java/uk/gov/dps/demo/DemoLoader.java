@@ -102,6 +102,8 @@ public final class DemoLoader {
     private final Map<String, String> contractIds = new LinkedHashMap<>();
     private final Map<String, String> budgetIds = new LinkedHashMap<>();
     private LocalDate platformDate;
+    /** What spend-service quoted, before each award, for the placements' 2018/19 (at their award fees). */
+    private BigDecimal quoted = BigDecimal.ZERO;
 
     public DemoLoader(DemoStack stack, PrintStream out) {
         this(new DemoApi(stack), out);
@@ -139,6 +141,7 @@ public final class DemoLoader {
             phase(lot.shortName, () -> {
                 Counts counts = placements(lot);
                 placements[0] += counts.placements;
+                quoted = quoted.add(counts.quoted);
                 return counts.toString();
             });
         }
@@ -398,7 +401,7 @@ public final class DemoLoader {
             if (id == null) {
                 ObjectNode body = DemoApi.object().put("name", plan.name()).put("lotId", lotIds.get(plan.lot()))
                         .put("startDate", plan.startDate().toString()).put("endDate", plan.endDate().toString())
-                        .put("value", pounds(plan.valuePence()));
+                        .put("value", plan.value());
                 ArrayNode providers = body.putArray("providerIds");
                 plan.providerKeys().forEach(k -> providers.add(providerIds.get(k)));
                 id = finance.post(SPEND, "/contracts", body, key("contract:" + plan.key()), 201).text("id");
@@ -415,7 +418,7 @@ public final class DemoLoader {
             if (line == null) {
                 ObjectNode body = DemoApi.object().put("financialYear", DemoData.FINANCIAL_YEAR)
                         .put("fundingStream", plan.stream().name()).put("name", plan.name())
-                        .put("amount", pounds(plan.amountPence()));
+                        .put("amount", plan.amount());
                 if (lotId != null) {
                     body.put("lotId", lotId);
                 }
@@ -491,12 +494,14 @@ public final class DemoLoader {
         int feeChanges;
         int ended;
         int inHouse;
+        BigDecimal quoted = BigDecimal.ZERO;
 
         @Override
         public String toString() {
             return placements + " placements (" + created + " new referrals, " + calledOff + " call-offs, " + offers
                     + " offers, " + declines + " declines, " + started + " started, " + feeChanges + " fee changes, "
-                    + ended + " ended" + (inHouse > 0 ? ", " + inHouse + " placed in-house" : "") + ")";
+                    + ended + " ended" + (inHouse > 0 ? ", " + inHouse + " placed in-house" : "") + "), "
+                    + TextTable.pounds(quoted) + " quoted for 2018/19 before award";
         }
     }
 
@@ -595,6 +600,7 @@ public final class DemoLoader {
     }
 
     private void place(PlacementPlan plan, Counts counts) {
+        counts.quoted = counts.quoted.add(quote(plan));
         String lotId = lotIds.get(plan.lot());
         JsonNode referral = referralIndex.get(plan.referral());
         boolean fresh = false;
@@ -638,6 +644,25 @@ public final class DemoLoader {
                     + ": the demo cannot carry on with it. Start from a clean stack: ./dps reset --yes");
         }
         lifecycle(plan, placement, fresh, counts);
+    }
+
+    /**
+     * What the placement commits in 2018/19 at its award fee, as spend-service quotes it to the placement officer
+     * before the award (asked on every run: a quote stores nothing).
+     */
+    private BigDecimal quote(PlacementPlan plan) {
+        ObjectNode body = DemoApi.object().put("weeklyFee", plan.awardFee().total())
+                .put("placementPattern", plan.referral().placementPattern()).put("startDate", plan.start().toString());
+        if (plan.end() != null) {
+            body.put("endDate", plan.end().toString());
+        }
+        body.set("fundingShares", shares(plan.shares()));
+        for (JsonNode year : officer.post(SPEND, "/quotes", body, null, 200).body().path("byFinancialYear")) {
+            if (year.path("financialYear").asInt() == DemoData.FINANCIAL_YEAR) {
+                return year.path("committed").decimalValue();
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     private void inHouse(InHousePlan plan, Counts counts) {
@@ -818,12 +843,8 @@ public final class DemoLoader {
     }
 
     static ObjectNode fee(Fee fee) {
-        return DemoApi.object().put("core", pounds(fee.core())).put("additionalStaffing", pounds(fee.additionalStaffing()))
-                .put("education", pounds(fee.education())).put("therapy", pounds(fee.therapy()));
-    }
-
-    static BigDecimal pounds(long pence) {
-        return BigDecimal.valueOf(pence, 2);
+        return DemoApi.object().put("core", fee.core()).put("additionalStaffing", fee.additionalStaffing())
+                .put("education", fee.education()).put("therapy", fee.therapy());
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -905,12 +926,15 @@ public final class DemoLoader {
         } catch (RuntimeException e) {
             total = "£" + committed[0];
         }
-        return counted[0] + " placements counted, " + total + " committed by the council in 2018/19";
+        return counted[0] + " placements counted, " + total + " committed by the council in 2018/19 (quoted "
+                + TextTable.pounds(quoted) + " at the award fees, before fee changes and spot purchases)";
     }
 
     private static void awaitSpend(User finance, Set<String> demoLots, int expected, int[] counted,
             String[] committed) {
-        DemoApi.eventually("spend-service counts the demo's " + expected + " placements in 2018/19", () -> {
+        // polled every 400 ms: the figures are settled when two polls in a row agree
+        DemoApi.eventually("spend-service counts the demo's " + expected + " placements in 2018/19",
+                Duration.ofMillis(400), () -> {
             JsonNode report = finance.get(SPEND, "/reports/spend?year=" + DemoData.FINANCIAL_YEAR + "&size=1");
             int count = 0;
             for (JsonNode lot : report.path("byLot")) {
@@ -925,13 +949,6 @@ public final class DemoLoader {
             boolean stable = count >= expected && count == counted[0] && total.equals(committed[0]);
             counted[0] = count;
             committed[0] = total;
-            if (!stable) {
-                try {
-                    Thread.sleep(400);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             return stable;
         });
     }

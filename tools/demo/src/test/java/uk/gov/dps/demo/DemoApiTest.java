@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +40,10 @@ class DemoApiTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        DemoApi api = new DemoApi(FakeStack::token, service -> "http://127.0.0.1:" + port);
+        // a token that only has to say when it expires: the request never reaches a service
+        String token = "e30." + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"exp\":"
+                + Instant.now().plusSeconds(1_800).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8)) + ".sig";
+        DemoApi api = new DemoApi((role, council, providerId) -> token, service -> "http://127.0.0.1:" + port);
         DemoException e = assertThrows(DemoException.class,
                 () -> api.as("commissioner", "cambridgeshire").get("lot-service", "/dps"));
         assertTrue(e.getMessage().contains("lot-service is not reachable") && e.getMessage().contains("./dps up"),
