@@ -197,7 +197,8 @@ public class ReferralResource {
     @Operation(summary = "Your council's referrals, newest first, paged")
     public Page<ReferralView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Referral.Status.class, status, "status");
-        return Page.of(referrals.list(caller.council(), wanted, page), page.page, page.size, ReferralView::of);
+        return Page.of(referrals.list(caller.requirePartnerCouncil(), wanted, page), page.page, page.size,
+                ReferralView::of);
     }
 
     @GET

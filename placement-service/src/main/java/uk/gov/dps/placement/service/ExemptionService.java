@@ -66,7 +66,7 @@ public class ExemptionService {
         }
         Exemption exemption = new Exemption();
         exemption.id = UUID.randomUUID();
-        exemption.council = caller.council();
+        exemption.council = caller.requirePartnerCouncil();
         exemption.serviceType = request.serviceType();
         exemption.reason = request.reason();
         exemption.contractBasis = request.contractBasis();
@@ -95,15 +95,15 @@ public class ExemptionService {
         Sort byExpiry = Sort.by("validUntil").and("id");
         var query = expiringOnly
                 ? Exemption.<Exemption>find("council = ?1 and validUntil >= ?2 and validUntil <= ?3", byExpiry,
-                        caller.council(), today, today.plusDays(config.exemptionWarningDays()))
-                : Exemption.<Exemption>find("council", byExpiry, caller.council());
+                        caller.requirePartnerCouncil(), today, today.plusDays(config.exemptionWarningDays()))
+                : Exemption.<Exemption>find("council", byExpiry, caller.requirePartnerCouncil());
         return query.range(page.first(), page.last()).list();
     }
 
     @Transactional
     public Placement spotPurchase(SpotPurchase request) {
         Exemption exemption = Exemption.findById(request.exemptionId());
-        if (exemption == null || !exemption.council.equals(caller.council())) {
+        if (exemption == null || !exemption.council.equals(caller.requirePartnerCouncil())) {
             throw ProblemException.unprocessable("There is no exemption " + request.exemptionId()
                     + " for your council: a spot purchase needs a recorded exemption.");
         }

@@ -152,7 +152,7 @@ public class PlacementService {
 
     public List<Placement> list(Optional<Placement.Status> status, PageRequest page) {
         Sort newestFirst = Sort.descending("awardedAt").and("id");
-        Parameters parameters = Parameters.with("council", caller.council());
+        Parameters parameters = Parameters.with("council", caller.requirePartnerCouncil());
         var query = status.map(s -> Placement.<Placement>find("council = :council and status = :status", newestFirst,
                 parameters.and("status", s))).orElseGet(() -> Placement.find("council = :council", newestFirst,
                         parameters));

@@ -58,7 +58,7 @@ public class ReferralService {
 
     @Transactional
     public Referral raise(NewReferral request) {
-        String council = caller.council();
+        String council = caller.requirePartnerCouncil();
         LotView lot = market.lot(request.lotId());
         if (!lot.servesCouncil(council)) {
             throw ProblemException.forbidden("Your council does not call off from the DPS of lot " + lot.code + ".");
@@ -112,7 +112,7 @@ public class ReferralService {
             if (Invitation.findById(new Invitation.Key(id, provider)) == null) {
                 throw ProblemException.forbidden("Your organisation was not invited to this referral.");
             }
-        } else if (!referral.council.equals(caller.council())) {
+        } else if (!referral.council.equals(caller.requirePartnerCouncil())) {
             throw ProblemException.forbidden("This referral belongs to another council.");
         }
         return referral;
