@@ -74,11 +74,8 @@ public class DpsService {
     }
 
     public DynamicPurchasingSystem get(UUID id) {
-        DynamicPurchasingSystem dps = DynamicPurchasingSystem.findById(id);
-        if (dps == null) {
-            throw ProblemException.notFound("DPS", id);
-        }
-        return dps;
+        return DynamicPurchasingSystem.<DynamicPurchasingSystem>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("DPS", id));
     }
 
     public List<DynamicPurchasingSystem> list(PageRequest page) {

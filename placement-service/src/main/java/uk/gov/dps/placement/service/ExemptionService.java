@@ -81,10 +81,8 @@ public class ExemptionService {
     }
 
     public Exemption get(UUID id) {
-        Exemption exemption = Exemption.findById(id);
-        if (exemption == null) {
-            throw ProblemException.notFound("Exemption", id);
-        }
+        Exemption exemption = Exemption.<Exemption>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Exemption", id));
         caller.requireCouncil(exemption.council);
         return exemption;
     }

@@ -142,10 +142,8 @@ public class PlacementService {
 
     /** A placement of the caller's council; 403 for another council's, 404 when unknown. */
     public Placement get(UUID id) {
-        Placement placement = Placement.findById(id);
-        if (placement == null) {
-            throw ProblemException.notFound("Placement", id);
-        }
+        Placement placement = Placement.<Placement>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Placement", id));
         caller.requireCouncil(placement.council);
         return placement;
     }

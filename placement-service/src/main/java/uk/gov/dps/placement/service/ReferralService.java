@@ -102,10 +102,8 @@ public class ReferralService {
      * call-off. Anyone else gets 403, never the data.
      */
     public Referral readable(UUID id) {
-        Referral referral = Referral.findById(id);
-        if (referral == null) {
-            throw ProblemException.notFound("Referral", id);
-        }
+        Referral referral = Referral.<Referral>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Referral", id));
         if (caller.hasRole(Roles.PROVIDER)) {
             UUID provider = caller.providerClaim().orElseThrow(
                     () -> ProblemException.forbidden("Your token does not name your organisation."));
@@ -120,10 +118,8 @@ public class ReferralService {
 
     /** For changes: only the referral's own council. */
     public Referral ownCouncils(UUID id) {
-        Referral referral = Referral.findById(id);
-        if (referral == null) {
-            throw ProblemException.notFound("Referral", id);
-        }
+        Referral referral = Referral.<Referral>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Referral", id));
         caller.requireCouncil(referral.council);
         return referral;
     }
