@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -80,12 +81,17 @@ public class ReferralResource {
             boolean therapyRequired) {
     }
 
+    /** A referral as its reader may see it: officers the {@link ReferralView}, providers the invited view. */
+    @Schema(oneOf = {ReferralView.class, InvitedReferralView.class})
+    public sealed interface ReferralAnswer permits ReferralView, InvitedReferralView {
+    }
+
     /** What an officer sees. */
     public record ReferralView(UUID id, String council, UUID lotId, String category, Referral.Status status,
             String ageBand, String sex, List<String> needs, String postcodeDistrict, int siblingsToPlace,
             boolean emergency, LocalDate wantedStart, Integer expectedDurationWeeks, String placementPattern,
             boolean educationRequired, boolean therapyRequired, Referral.InHouseOutcome inHouseOutcome,
-            Instant respondBy, Instant raisedAt, String raisedBy) {
+            Instant respondBy, Instant raisedAt, String raisedBy) implements ReferralAnswer {
 
         static ReferralView of(Referral r) {
             return new ReferralView(r.id, r.council, r.lotId, r.category, r.status, r.ageBand, r.sex, List.of(r.needs),
@@ -99,7 +105,7 @@ public class ReferralResource {
     public record InvitedReferralView(UUID id, UUID lotId, String category, String ageBand, String sex,
             List<String> needs, String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
             Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
-            Instant respondBy) {
+            Instant respondBy) implements ReferralAnswer {
 
         static InvitedReferralView of(Referral r) {
             return new InvitedReferralView(r.id, r.lotId, r.category, r.ageBand, r.sex, List.of(r.needs),
@@ -205,7 +211,7 @@ public class ReferralResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
     @Operation(summary = "One referral: officers of its council see it all, invited providers the minimal profile")
-    public Object get(@PathParam("id") UUID id) {
+    public ReferralAnswer get(@PathParam("id") UUID id) {
         Referral referral = referrals.readable(id);
         return caller.hasRole(Roles.PROVIDER) ? InvitedReferralView.of(referral) : ReferralView.of(referral);
     }
