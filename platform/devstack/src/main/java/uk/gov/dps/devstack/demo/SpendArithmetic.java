@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * How spend-service turns one placement into a financial year's commitment, re-stated so the demo can pick fees
  * that land on the committee paper's figures before it sends a single request. It follows spend-service's
- * documented rules (issue 5): {@code ChargeableTime}, the default term calendar of its {@code application.properties},
+ * documented rules: {@code ChargeableTime}, the default term calendar of its {@code application.properties},
  * {@code PlacementTerms.chargesIn} (exact running cost in 1/910 pence, rounded once, halves up),
  * {@code FundingSplit.allocate} (largest remainder) and {@code SpendReportService.averageWeeklyPrice}.
  * <p>
