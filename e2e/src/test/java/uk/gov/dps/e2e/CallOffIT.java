@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4 across lot-, provider- and placement-service: with two members in a lot and one suspended, a call-off
+ * Across lot-, provider- and placement-service: with two members in a lot and one suspended, a call-off
  * invites exactly the two; one offers, one declines; evaluation ranks; the award produces an agreement and an
  * event; the other provider cannot see the winning offer; a Peterborough officer cannot read a Cambridgeshire
  * referral; bad input changes nothing.

@@ -20,7 +20,7 @@ import uk.gov.dps.demo.DemoData.LotKind;
 import uk.gov.dps.demo.DemoLoader;
 
 /**
- * Issue 8: the committee paper's DPS, loaded through the public APIs by the demo loader, shows the paper's figures
+ * The committee paper's DPS, loaded through the public APIs by the demo loader, shows the paper's figures
  * in the platform's own reports, so the demo can never silently rot:
  * <ul>
  * <li>residential homes average £2,531 a week (within {@value #RESIDENTIAL_TOLERANCE_POUNDS} pounds: 52-week

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3 across lot-service and provider-service: a DPS with lots is established, three providers apply, two
+ * Across lot-service and provider-service: a DPS with lots is established, three providers apply, two
  * are admitted and one rejected, the lot's member list shows exactly the two; a suspension removes one from the
  * list and reinstatement restores it.
  */

@@ -33,7 +33,7 @@ import io.restassured.path.json.JsonPath;
 import uk.gov.dps.cli.DpsStack;
 
 /**
- * Issue 6 across contract-monitoring-, provider- and placement-service: an Inadequate inspection recorded by an
+ * Across contract-monitoring-, provider- and placement-service: an Inadequate inspection recorded by an
  * Essex monitoring officer is visible to a Cambridgeshire monitoring officer, changes the provider's risk rating to
  * red with reasons, appears on the live feed (server-sent events) and on dps.quality, and the provider is then
  * excluded from the next call-off.

@@ -33,7 +33,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import uk.gov.dps.cli.DpsStack;
 
 /**
- * Issue 5 across placement- and spend-service: a placement awarded through placement-service, split 60% High Needs
+ * Across placement- and spend-service: a placement awarded through placement-service, split 60% High Needs
  * Block / 40% LAC, raises both of the council's budget lines by the right pounds; a fee change and an end move the
  * forecast; redelivering placement-service's very records (same CloudEvents ids) leaves the positions unchanged; and
  * a contract whose commitment passes its value raises exactly one alert on dps.spend.

@@ -41,6 +41,36 @@ class CallOffToAwardTest {
     AdjustableClock clock;
 
     @Test
+    void aMisspeltFieldIsABadRequestNamingItAndInvitesNobody() {
+        CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
+        String referral = CallOffFixtures.raise(market.lot());
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"outcome\":\"NOT_AVAILABLE\"}")
+                .post("/referrals/" + referral + "/in-house-check").then().statusCode(200);
+
+        // "respondby" used to be ignored, so the call-off went out without the deadline the officer meant to set
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"respondby\":\"2018-10-23T17:00:00Z\"}")
+                .post("/referrals/" + referral + "/call-off").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("respondby"))
+                .body("errors.field", contains("respondby"))
+                .body("errors[0].message", equalTo("is not a field of this request"));
+        given().auth().oauth2(OFFICER).get("/referrals/" + referral).then().statusCode(200)
+                .body("status", equalTo("RAISED")).body("respondBy", equalTo(null));
+        given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.empty());
+
+        // inside an object, the misspelt field is named by its path
+        given().auth().oauth2(Tokens.forProvider(market.first().toString())).contentType(ContentType.JSON)
+                .body("{\"weeklyFee\": {\"core\": 2000.00, \"therapyy\": 81.00}, \"proposedStart\": \"2018-11-05\","
+                        + " \"homeReference\": \"Home-7\"}")
+                .post("/referrals/" + referral + "/offers").then().statusCode(400)
+                .body("errors.field", contains("weeklyFee.therapyy"));
+
+        given().auth().oauth2(OFFICER).contentType(ContentType.JSON).body("{\"respondBy\":\"2018-10-23T17:00:00Z\"}")
+                .post("/referrals/" + referral + "/call-off").then().statusCode(200)
+                .body("respondBy", contains("2018-10-23T17:00:00Z", "2018-10-23T17:00:00Z"));
+    }
+
+    @Test
     void aCallOffInvitesExactlyTheMembersNotSuspendedAndTheAwardMakesAnAgreement() {
         CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
         given().auth().oauth2(OFFICER).queryParam("category", "emergency")

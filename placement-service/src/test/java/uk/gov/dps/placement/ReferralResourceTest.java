@@ -2,7 +2,9 @@ package uk.gov.dps.placement;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,16 @@ class ReferralResourceTest {
         given().auth().oauth2(Tokens.forCouncil("placement-officer", "cambridgeshire"))
                 .queryParam("status", "LOST").get("/referrals").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void oneReferralIsDocumentedAsEitherTheOfficersOrTheInvitedProvidersView() {
+        var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("#/components/schemas/ReferralAnswer", openApi.getString(
+                "paths.'/referrals/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'"));
+        assertEquals(List.of("#/components/schemas/ReferralView", "#/components/schemas/InvitedReferralView"),
+                openApi.getList("components.schemas.ReferralAnswer.oneOf.'$ref'"));
     }
 
     @Test

@@ -20,7 +20,7 @@ final class Access {
 
     /** The caller as the recording officer; 403 unless the token is scoped to a partner council. */
     static AuditTrail.Actor partnerCouncil(Caller caller) {
-        caller.council();
+        caller.requirePartnerCouncil();
         return caller.asActor();
     }
 

@@ -97,11 +97,7 @@ public class ConcernService {
     }
 
     public Concern get(UUID id) {
-        Concern concern = Concern.findById(id);
-        if (concern == null) {
-            throw ProblemException.notFound("Concern", id);
-        }
-        return concern;
+        return Concern.<Concern>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Concern", id));
     }
 
     /** Newest first; filtered by provider, status and severity. */

@@ -88,11 +88,8 @@ public class ImprovementPlanService {
     }
 
     public ImprovementPlan get(UUID id) {
-        ImprovementPlan plan = ImprovementPlan.findById(id);
-        if (plan == null) {
-            throw ProblemException.notFound("Improvement plan", id);
-        }
-        return plan;
+        return ImprovementPlan.<ImprovementPlan>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Improvement plan", id));
     }
 
     /** By due date, soonest first; filtered by provider and status. */

@@ -84,11 +84,8 @@ public class InspectionService {
     }
 
     public Inspection get(UUID id) {
-        Inspection inspection = Inspection.findById(id);
-        if (inspection == null) {
-            throw ProblemException.notFound("Inspection", id);
-        }
-        return inspection;
+        return Inspection.<Inspection>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Inspection", id));
     }
 
     /** Newest first, for one provider or all, optionally one judgement; shared across partner councils on purpose. */

@@ -86,11 +86,7 @@ public class KpiReturnService {
     }
 
     public KpiReturn get(UUID id) {
-        KpiReturn kpi = KpiReturn.findById(id);
-        if (kpi == null) {
-            throw ProblemException.notFound("KPI return", id);
-        }
-        return kpi;
+        return KpiReturn.<KpiReturn>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("KPI return", id));
     }
 
     /** Newest quarter first, for one provider or all, optionally one quarter. */

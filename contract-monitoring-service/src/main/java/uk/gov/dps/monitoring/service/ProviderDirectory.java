@@ -63,11 +63,8 @@ public class ProviderDirectory {
 
     /** @throws ProblemException 404 when unknown */
     public MonitoredProvider get(UUID providerId) {
-        MonitoredProvider provider = MonitoredProvider.findById(providerId);
-        if (provider == null) {
-            throw ProblemException.notFound("Provider", providerId);
-        }
-        return provider;
+        return MonitoredProvider.<MonitoredProvider>findByIdOptional(providerId)
+                .orElseThrow(() -> ProblemException.notFound("Provider", providerId));
     }
 
     /** Applies an event of {@code dps.providers}. */

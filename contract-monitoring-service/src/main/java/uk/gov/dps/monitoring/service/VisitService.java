@@ -57,11 +57,8 @@ public class VisitService {
     }
 
     public MonitoringVisit get(UUID id) {
-        MonitoringVisit visit = MonitoringVisit.findById(id);
-        if (visit == null) {
-            throw ProblemException.notFound("Visit", id);
-        }
-        return visit;
+        return MonitoringVisit.<MonitoringVisit>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Visit", id));
     }
 
     public List<MonitoringVisit> list(Optional<UUID> provider, PageRequest page) {

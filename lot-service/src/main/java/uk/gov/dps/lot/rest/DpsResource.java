@@ -91,7 +91,7 @@ public class DpsResource {
     public Response establish(@Valid @NotNull EstablishDpsRequest request) {
         DynamicPurchasingSystem established = dps.establish(new DpsService.Establishment(request.reference(),
                 request.title(), request.regime(), request.councils(), request.validFrom(), request.validTo()),
-                caller.council(), caller.asActor());
+                caller.requirePartnerCouncil(), caller.asActor());
         return Response.created(URI.create("/dps/" + established.id)).entity(DpsView.of(established)).build();
     }
 
@@ -119,7 +119,7 @@ public class DpsResource {
         Lot lot = lots.create(dpsId, new LotService.LotDefinition(request.code().strip().toUpperCase(), request.name(),
                 request.serviceType(), request.placementPatterns(),
                 request.categories().stream().map(CategoryRequest::toCategory).toList(), request.selectionCriteria(),
-                request.tiered()), caller.council(), caller.asActor());
+                request.tiered()), caller.requirePartnerCouncil(), caller.asActor());
         return Response.created(URI.create("/lots/" + lot.id)).entity(LotResource.LotView.of(lot)).build();
     }
 

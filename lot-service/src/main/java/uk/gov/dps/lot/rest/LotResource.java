@@ -93,7 +93,7 @@ public class LotResource {
     public LotView change(@PathParam("id") UUID id, @Valid @NotNull ChangeLotRequest request) {
         return LotView.of(lots.change(id, new LotService.LotChange(request.name(),
                 request.categories().stream().map(DpsResource.CategoryRequest::toCategory).toList(),
-                request.selectionCriteria()), caller.council(), caller.asActor()));
+                request.selectionCriteria()), caller.requirePartnerCouncil(), caller.asActor()));
     }
 
     @POST
@@ -101,7 +101,7 @@ public class LotResource {
     @RolesAllowed(Roles.COMMISSIONER)
     @Operation(summary = "Close the lot to new applications", description = "Publishes dps.lot.closed.v1.")
     public LotView close(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
-        return LotView.of(lots.setOpen(id, false, request.reason(), caller.council(), caller.asActor()));
+        return LotView.of(lots.setOpen(id, false, request.reason(), caller.requirePartnerCouncil(), caller.asActor()));
     }
 
     @POST
@@ -109,7 +109,7 @@ public class LotResource {
     @RolesAllowed(Roles.COMMISSIONER)
     @Operation(summary = "Reopen the lot to applications", description = "Publishes dps.lot.opened.v1.")
     public LotView open(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
-        return LotView.of(lots.setOpen(id, true, request.reason(), caller.council(), caller.asActor()));
+        return LotView.of(lots.setOpen(id, true, request.reason(), caller.requirePartnerCouncil(), caller.asActor()));
     }
 
     @GET

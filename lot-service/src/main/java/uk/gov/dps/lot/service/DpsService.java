@@ -14,7 +14,7 @@ import uk.gov.dps.events.lot.PurchasingSystemEstablished;
 import uk.gov.dps.lot.domain.DynamicPurchasingSystem;
 import uk.gov.dps.messaging.Outbox;
 import uk.gov.dps.runtime.AuditTrail;
-import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.PartnerCouncils;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.ProblemException;
 
@@ -30,6 +30,9 @@ public class DpsService {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    PartnerCouncils partners;
+
     public record Establishment(String reference, String title, DynamicPurchasingSystem.Regime regime,
             Set<String> councils, LocalDate validFrom, LocalDate validTo) {
     }
@@ -39,7 +42,7 @@ public class DpsService {
     public DynamicPurchasingSystem establish(Establishment request, String commissionerCouncil,
             AuditTrail.Actor actor) {
         for (String council : request.councils()) {
-            if (!Caller.PARTNER_COUNCILS.contains(council)) {
+            if (!partners.isPartner(council)) {
                 throw ProblemException.badRequest("councils", council + " is not a partner council");
             }
         }
@@ -71,11 +74,8 @@ public class DpsService {
     }
 
     public DynamicPurchasingSystem get(UUID id) {
-        DynamicPurchasingSystem dps = DynamicPurchasingSystem.findById(id);
-        if (dps == null) {
-            throw ProblemException.notFound("DPS", id);
-        }
-        return dps;
+        return DynamicPurchasingSystem.<DynamicPurchasingSystem>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("DPS", id));
     }
 
     public List<DynamicPurchasingSystem> list(PageRequest page) {

@@ -98,11 +98,7 @@ public class LotService {
     }
 
     public Lot get(UUID id) {
-        Lot lot = Lot.findById(id);
-        if (lot == null) {
-            throw ProblemException.notFound("Lot", id);
-        }
-        return lot;
+        return Lot.<Lot>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Lot", id));
     }
 
     public List<Lot> forDps(UUID dpsId, PageRequest page) {

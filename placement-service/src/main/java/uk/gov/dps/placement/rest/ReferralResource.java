@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -80,12 +81,17 @@ public class ReferralResource {
             boolean therapyRequired) {
     }
 
+    /** A referral as its reader may see it: officers the {@link ReferralView}, providers the invited view. */
+    @Schema(oneOf = {ReferralView.class, InvitedReferralView.class})
+    public sealed interface ReferralAnswer permits ReferralView, InvitedReferralView {
+    }
+
     /** What an officer sees. */
     public record ReferralView(UUID id, String council, UUID lotId, String category, Referral.Status status,
             String ageBand, String sex, List<String> needs, String postcodeDistrict, int siblingsToPlace,
             boolean emergency, LocalDate wantedStart, Integer expectedDurationWeeks, String placementPattern,
             boolean educationRequired, boolean therapyRequired, Referral.InHouseOutcome inHouseOutcome,
-            Instant respondBy, Instant raisedAt, String raisedBy) {
+            Instant respondBy, Instant raisedAt, String raisedBy) implements ReferralAnswer {
 
         static ReferralView of(Referral r) {
             return new ReferralView(r.id, r.council, r.lotId, r.category, r.status, r.ageBand, r.sex, List.of(r.needs),
@@ -99,7 +105,7 @@ public class ReferralResource {
     public record InvitedReferralView(UUID id, UUID lotId, String category, String ageBand, String sex,
             List<String> needs, String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
             Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
-            Instant respondBy) {
+            Instant respondBy) implements ReferralAnswer {
 
         static InvitedReferralView of(Referral r) {
             return new InvitedReferralView(r.id, r.lotId, r.category, r.ageBand, r.sex, List.of(r.needs),
@@ -197,14 +203,15 @@ public class ReferralResource {
     @Operation(summary = "Your council's referrals, newest first, paged")
     public Page<ReferralView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Referral.Status.class, status, "status");
-        return Page.of(referrals.list(caller.council(), wanted, page), page.page, page.size, ReferralView::of);
+        return Page.of(referrals.list(caller.requirePartnerCouncil(), wanted, page), page.page, page.size,
+                ReferralView::of);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
     @Operation(summary = "One referral: officers of its council see it all, invited providers the minimal profile")
-    public Object get(@PathParam("id") UUID id) {
+    public ReferralAnswer get(@PathParam("id") UUID id) {
         Referral referral = referrals.readable(id);
         return caller.hasRole(Roles.PROVIDER) ? InvitedReferralView.of(referral) : ReferralView.of(referral);
     }

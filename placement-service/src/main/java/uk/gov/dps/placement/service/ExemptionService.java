@@ -66,7 +66,7 @@ public class ExemptionService {
         }
         Exemption exemption = new Exemption();
         exemption.id = UUID.randomUUID();
-        exemption.council = caller.council();
+        exemption.council = caller.requirePartnerCouncil();
         exemption.serviceType = request.serviceType();
         exemption.reason = request.reason();
         exemption.contractBasis = request.contractBasis();
@@ -81,10 +81,8 @@ public class ExemptionService {
     }
 
     public Exemption get(UUID id) {
-        Exemption exemption = Exemption.findById(id);
-        if (exemption == null) {
-            throw ProblemException.notFound("Exemption", id);
-        }
+        Exemption exemption = Exemption.<Exemption>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Exemption", id));
         caller.requireCouncil(exemption.council);
         return exemption;
     }
@@ -95,15 +93,15 @@ public class ExemptionService {
         Sort byExpiry = Sort.by("validUntil").and("id");
         var query = expiringOnly
                 ? Exemption.<Exemption>find("council = ?1 and validUntil >= ?2 and validUntil <= ?3", byExpiry,
-                        caller.council(), today, today.plusDays(config.exemptionWarningDays()))
-                : Exemption.<Exemption>find("council", byExpiry, caller.council());
+                        caller.requirePartnerCouncil(), today, today.plusDays(config.exemptionWarningDays()))
+                : Exemption.<Exemption>find("council", byExpiry, caller.requirePartnerCouncil());
         return query.range(page.first(), page.last()).list();
     }
 
     @Transactional
     public Placement spotPurchase(SpotPurchase request) {
         Exemption exemption = Exemption.findById(request.exemptionId());
-        if (exemption == null || !exemption.council.equals(caller.council())) {
+        if (exemption == null || !exemption.council.equals(caller.requirePartnerCouncil())) {
             throw ProblemException.unprocessable("There is no exemption " + request.exemptionId()
                     + " for your council: a spot purchase needs a recorded exemption.");
         }

@@ -142,17 +142,15 @@ public class PlacementService {
 
     /** A placement of the caller's council; 403 for another council's, 404 when unknown. */
     public Placement get(UUID id) {
-        Placement placement = Placement.findById(id);
-        if (placement == null) {
-            throw ProblemException.notFound("Placement", id);
-        }
+        Placement placement = Placement.<Placement>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Placement", id));
         caller.requireCouncil(placement.council);
         return placement;
     }
 
     public List<Placement> list(Optional<Placement.Status> status, PageRequest page) {
         Sort newestFirst = Sort.descending("awardedAt").and("id");
-        Parameters parameters = Parameters.with("council", caller.council());
+        Parameters parameters = Parameters.with("council", caller.requirePartnerCouncil());
         var query = status.map(s -> Placement.<Placement>find("council = :council and status = :status", newestFirst,
                 parameters.and("status", s))).orElseGet(() -> Placement.find("council = :council", newestFirst,
                         parameters));

@@ -58,7 +58,7 @@ public class ReferralService {
 
     @Transactional
     public Referral raise(NewReferral request) {
-        String council = caller.council();
+        String council = caller.requirePartnerCouncil();
         LotView lot = market.lot(request.lotId());
         if (!lot.servesCouncil(council)) {
             throw ProblemException.forbidden("Your council does not call off from the DPS of lot " + lot.code + ".");
@@ -102,17 +102,15 @@ public class ReferralService {
      * call-off. Anyone else gets 403, never the data.
      */
     public Referral readable(UUID id) {
-        Referral referral = Referral.findById(id);
-        if (referral == null) {
-            throw ProblemException.notFound("Referral", id);
-        }
+        Referral referral = Referral.<Referral>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Referral", id));
         if (caller.hasRole(Roles.PROVIDER)) {
             UUID provider = caller.providerClaim().orElseThrow(
                     () -> ProblemException.forbidden("Your token does not name your organisation."));
             if (Invitation.findById(new Invitation.Key(id, provider)) == null) {
                 throw ProblemException.forbidden("Your organisation was not invited to this referral.");
             }
-        } else if (!referral.council.equals(caller.council())) {
+        } else if (!referral.council.equals(caller.requirePartnerCouncil())) {
             throw ProblemException.forbidden("This referral belongs to another council.");
         }
         return referral;
@@ -120,10 +118,8 @@ public class ReferralService {
 
     /** For changes: only the referral's own council. */
     public Referral ownCouncils(UUID id) {
-        Referral referral = Referral.findById(id);
-        if (referral == null) {
-            throw ProblemException.notFound("Referral", id);
-        }
+        Referral referral = Referral.<Referral>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Referral", id));
         caller.requireCouncil(referral.council);
         return referral;
     }

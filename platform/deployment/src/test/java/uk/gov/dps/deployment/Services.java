@@ -126,7 +126,9 @@ final class Services {
         String code = sources.stream().map(Services::javaSources).reduce("", String::concat);
         keys.addAll(matches(CONFIG_PROPERTY, code));
         Set<String> names = new TreeSet<>(JVM_ENVIRONMENT);
-        keys.stream().filter(k -> !k.startsWith("%")).map(Services::environmentName).forEach(names::add);
+        // a setting given for one profile (%dev.x) is read under its own name in every profile
+        keys.stream().map(k -> k.replaceFirst("^%[^.]+\\.", "")).map(Services::environmentName).forEach(names::add);
+        names.add("QUARKUS_PROFILE");
         return names;
     }
 

@@ -1,7 +1,6 @@
 package uk.gov.dps.runtime;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -18,8 +17,8 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class Caller {
 
-    public static final Set<String> PARTNER_COUNCILS = Set.of("cambridgeshire", "peterborough", "essex", "suffolk",
-            "thurrock");
+    @Inject
+    PartnerCouncils partners;
 
     @Inject
     SecurityIdentity identity;
@@ -50,15 +49,18 @@ public class Caller {
         return Optional.ofNullable(token.<Object>getClaim("council")).map(Object::toString);
     }
 
-    /** The caller's council; 403 when the token has none (e.g. a provider user on a council-only operation). */
-    public String council() {
-        return councilClaim().filter(PARTNER_COUNCILS::contains)
+    /**
+     * The caller's council; 403 when the token names none or one that is not a partner (e.g. a provider user on a
+     * council-only operation).
+     */
+    public String requirePartnerCouncil() {
+        return councilClaim().filter(partners::isPartner)
                 .orElseThrow(() -> ProblemException.forbidden("Your token is not scoped to a partner council."));
     }
 
     /** 403 unless the caller belongs to {@code council}. */
     public void requireCouncil(String council) {
-        if (!council().equals(council)) {
+        if (!requirePartnerCouncil().equals(council)) {
             throw ProblemException.forbidden("You may act only for your own council.");
         }
     }

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.ForbiddenException;
@@ -48,6 +49,14 @@ public class ProblemMappers {
                 .collect(Collectors.toList());
         return new Problem("about:blank", "Bad Request", 400, "The request has invalid fields.", uri.getPath(), errors)
                 .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = path(e);
+        return new Problem("about:blank", "Bad Request", 400,
+                "The request body has a field this operation does not know: '" + field + "'.", uri.getPath(),
+                List.of(new Problem.FieldError(field, "is not a field of this request"))).toResponse();
     }
 
     @ServerExceptionMapper

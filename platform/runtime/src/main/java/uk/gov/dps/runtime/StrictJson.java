@@ -21,7 +21,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Request bodies are read strictly, so that what a partner system sends either means exactly one thing or is a 400:
- * no repeated keys, nothing after the JSON, no numbers for enum names or dates, no NUL characters (PostgreSQL cannot
+ * no fields the operation does not know (a misspelt {@code respondby} must not silently become the default), no
+ * repeated keys, nothing after the JSON, no numbers for enum names or dates, no NUL characters (PostgreSQL cannot
  * store them), and dates and instants within 1900-2199 (the database and the commitment rules need no more).
  */
 @Singleton
@@ -39,6 +40,7 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** What a request body may say: one meaning, or a 400 (a JsonProcessingException the REST layer maps). */
@@ -51,6 +52,14 @@ class StrictJsonTest {
                 "{\"at\":\"+999999999-12-31T00:00:00Z\"}"}) {
             assertThrows(JsonProcessingException.class, () -> mapper.readValue(body, Request.class), body);
         }
+    }
+
+    @Test
+    void aFieldTheRequestDoesNotHaveIsRefusedByName() {
+        var refused = assertThrows(UnrecognizedPropertyException.class,
+                () -> mapper.readValue("{\"summary\":\"a\",\"dueon\":\"2019-03-04\"}", Request.class));
+        assertEquals("dueon", refused.getPropertyName());
+        assertEquals("dueon", refused.getPath().get(refused.getPath().size() - 1).getFieldName());
     }
 
     private static ObjectMapper strict() {

@@ -73,7 +73,7 @@ public class ApplicationResource {
         Application.Status wanted = QueryValues.optionalEnum(Application.Status.class, status, "status")
                 .orElse(Application.Status.PENDING);
         LocalDate today = applications.today();
-        return Page.of(applications.queue(wanted, caller.council(), page), page.page, page.size,
+        return Page.of(applications.queue(wanted, caller.requirePartnerCouncil(), page), page.page, page.size,
                 a -> ApplicationView.of(a, today));
     }
 
@@ -91,8 +91,8 @@ public class ApplicationResource {
     @RolesAllowed(Roles.COMMISSIONER)
     @Operation(summary = "Extend the decision deadline to 15 working days after receipt, once, with a justification")
     public ApplicationView extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionRequest request) {
-        return ApplicationView.of(applications.extend(id, request.justification(), caller.council(), caller.asActor()),
-                applications.today());
+        return ApplicationView.of(applications.extend(id, request.justification(), caller.requirePartnerCouncil(),
+                caller.asActor()), applications.today());
     }
 
     @POST
@@ -104,6 +104,6 @@ public class ApplicationResource {
     public ApplicationView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         return ApplicationView.of(applications.decide(id, new ApplicationService.Decision(request.outcome(),
                 request.reasons(), request.tier() == null ? null : request.tier().strip().toUpperCase()),
-                caller.council(), caller.asActor()), applications.today());
+                caller.requirePartnerCouncil(), caller.asActor()), applications.today());
     }
 }

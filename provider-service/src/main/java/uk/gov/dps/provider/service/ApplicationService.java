@@ -163,11 +163,8 @@ public class ApplicationService {
     }
 
     public Application get(UUID id) {
-        Application application = Application.findById(id);
-        if (application == null) {
-            throw ProblemException.notFound("Application", id);
-        }
-        return application;
+        return Application.<Application>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Application", id));
     }
 
     /** The commissioner's queue: applications to lots of their council's DPSs, soonest due first. */

@@ -123,11 +123,8 @@ public class MembershipService {
 
     private Membership membership(UUID providerId, UUID lotId) {
         providers.get(providerId);
-        Membership membership = Membership.findById(new Membership.Key(providerId, lotId));
-        if (membership == null) {
-            throw ProblemException.notFound("Membership of lot", lotId);
-        }
-        return membership;
+        return Membership.<Membership>findByIdOptional(new Membership.Key(providerId, lotId))
+                .orElseThrow(() -> ProblemException.notFound("Membership of lot", lotId));
     }
 
     /**

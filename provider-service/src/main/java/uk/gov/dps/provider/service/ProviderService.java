@@ -68,11 +68,7 @@ public class ProviderService {
     }
 
     public Provider get(UUID id) {
-        Provider provider = Provider.findById(id);
-        if (provider == null) {
-            throw ProblemException.notFound("Provider", id);
-        }
-        return provider;
+        return Provider.<Provider>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Provider", id));
     }
 
     /** Providers by name; with a lot and/or a membership status, only members in that state. */

@@ -50,7 +50,8 @@ public class AlertResource {
             description = "active=true: those whose budget or contract is still over the threshold; active=false: "
                     + "those that have since fallen back below; absent: all.")
     public Page<AlertView> list(@QueryParam("active") String active, @Valid @BeanParam PageRequest page) {
-        return Page.of(alerts.list(caller.council(), flag(active), page), page.page, page.size, AlertView::of);
+        return Page.of(alerts.list(caller.requirePartnerCouncil(), flag(active), page), page.page, page.size,
+                AlertView::of);
     }
 
     private static Optional<Boolean> flag(String active) {

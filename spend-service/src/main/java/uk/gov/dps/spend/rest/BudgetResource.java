@@ -113,7 +113,7 @@ public class BudgetResource {
                     + "or one contract). Audited. A line set below what is already committed raises its alerts.")
     public Response create(@Valid @NotNull NewBudgetLineRequest request) {
         BudgetLine line = budgets.create(new BudgetService.NewBudgetLine(
-                request.council() == null ? caller.council() : request.council(), request.financialYear(),
+                request.council() == null ? caller.requirePartnerCouncil() : request.council(), request.financialYear(),
                 request.fundingStream(), request.name(), Money.pence(request.amount()), request.lotId(),
                 request.contractId()));
         return Response.created(URI.create("/budgets/" + line.id)).entity(BudgetLineView.of(line)).build();
@@ -125,7 +125,7 @@ public class BudgetResource {
     public Page<BudgetLineView> list(@QueryParam("council") String council,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("stream") String stream,
             @Valid @BeanParam PageRequest page) {
-        String own = caller.council();
+        String own = caller.requirePartnerCouncil();
         if (council != null) {
             caller.requireCouncil(council);
         }

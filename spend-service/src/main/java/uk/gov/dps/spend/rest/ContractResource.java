@@ -81,7 +81,8 @@ public class ContractResource {
                     + "period. An alert is raised when it crosses the at-risk or overspent threshold of its value.")
     public Response create(@Valid @NotNull NewContractRequest request) {
         Contract contract = contracts.create(new ContractService.NewContract(
-                request.council() == null ? caller.council() : request.council(), request.name(), request.lotId(),
+                request.council() == null ? caller.requirePartnerCouncil() : request.council(), request.name(),
+                request.lotId(),
                 request.providerIds(), request.startDate(), request.endDate(), Money.pence(request.value())));
         return Response.created(URI.create("/contracts/" + contract.id)).entity(view(contract)).build();
     }
@@ -89,7 +90,7 @@ public class ContractResource {
     @GET
     @Operation(summary = "Your council's contracts, latest first, with their commitment, paged")
     public Page<ContractView> list(@Valid @BeanParam PageRequest page) {
-        return Page.of(contracts.list(caller.council(), page), page.page, page.size, this::view);
+        return Page.of(contracts.list(caller.requirePartnerCouncil(), page), page.page, page.size, this::view);
     }
 
     @GET

@@ -42,7 +42,7 @@ public class ReportResource {
                     + "financial year.")
     public SpendReportService.SpendReport spend(@QueryParam("council") String council,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @Valid @BeanParam PageRequest page) {
-        String own = caller.council();
+        String own = caller.requirePartnerCouncil();
         if (council != null) {
             caller.requireCouncil(council);
         }

@@ -113,10 +113,8 @@ public class BudgetService {
     /** A new amount for a line, with the reason; the line is locked so alerts see one amount at a time. */
     @Transactional
     public BudgetLine revise(UUID id, long amountPence, String reason) {
-        BudgetLine line = BudgetLine.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (line == null) {
-            throw ProblemException.notFound("Budget line", id);
-        }
+        BudgetLine line = BudgetLine.<BudgetLine>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Budget line", id));
         caller.requireCouncil(line.council);
         long previous = line.amountPence;
         line.amountPence = amountPence;
@@ -128,10 +126,8 @@ public class BudgetService {
 
     /** A line of the caller's council: 404 when unknown, 403 when another council's. */
     public BudgetLine get(UUID id) {
-        BudgetLine line = BudgetLine.findById(id);
-        if (line == null) {
-            throw ProblemException.notFound("Budget line", id);
-        }
+        BudgetLine line = BudgetLine.<BudgetLine>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Budget line", id));
         caller.requireCouncil(line.council);
         return line;
     }

@@ -80,10 +80,8 @@ public class ContractService {
 
     /** A contract of the caller's council: 404 when unknown, 403 when another council's. */
     public Contract get(UUID id) {
-        Contract contract = Contract.findById(id);
-        if (contract == null) {
-            throw ProblemException.notFound("Contract", id);
-        }
+        Contract contract = Contract.<Contract>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Contract", id));
         caller.requireCouncil(contract.council);
         return contract;
     }

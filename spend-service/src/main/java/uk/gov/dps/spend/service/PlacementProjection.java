@@ -26,7 +26,7 @@ import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.placement.WeeklyFee;
 import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.messaging.PoisonEventException;
-import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.PartnerCouncils;
 import uk.gov.dps.spend.domain.FundingSplit;
 import uk.gov.dps.spend.domain.FundingStream;
 import uk.gov.dps.spend.domain.Money;
@@ -57,6 +57,9 @@ public class PlacementProjection {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PartnerCouncils partners;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
@@ -169,8 +172,8 @@ public class PlacementProjection {
         return placement;
     }
 
-    private static String council(String council, TrackedPlacement existing) {
-        if (council == null || !Caller.PARTNER_COUNCILS.contains(council)) {
+    private String council(String council, TrackedPlacement existing) {
+        if (!partners.isPartner(council)) {
             throw new PoisonEventException("not a partner council: " + council);
         }
         if (existing.council != null && !existing.council.equals(council)) {

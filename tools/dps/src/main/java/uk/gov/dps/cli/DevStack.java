@@ -301,6 +301,8 @@ final class DevStack {
         env.put("QUARKUS_DATASOURCE_PASSWORD", config.databasePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.oidcUrl());
+        // the packaged jars run as prod, which refuses the stack's development credentials (dps/dps)
+        env.put("QUARKUS_PROFILE", "dev");
         // glibc's per-thread malloc arenas cost tens of MB of resident memory in a JVM that needs none of them
         env.put("MALLOC_ARENA_MAX", "2");
         env.putAll(settings);
