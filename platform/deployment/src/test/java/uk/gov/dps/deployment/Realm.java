@@ -39,8 +39,8 @@ final class Realm {
 
     /** keycloak.version of platform/devstack (the distribution `./dps up` runs). */
     static String keycloakVersion() {
-        Matcher m = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(Repo.read("platform/devstack/pom.xml"));
-        assertTrue(m.find(), "platform/devstack/pom.xml has no <keycloak.version>");
-        return m.group(1).trim();
+        String version = Repo.pom("platform/devstack/pom.xml").getProperties().getProperty("keycloak.version");
+        assertTrue(version != null, "platform/devstack/pom.xml has no <keycloak.version>");
+        return version.trim();
     }
 }
