@@ -6,23 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.dps.e2e.Scenario.as;
 import static uk.gov.dps.e2e.Scenario.eventually;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.sse.InboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -131,9 +130,10 @@ class QualityMonitoringIT {
         eventually("contract monitoring knows the providers", () -> providers.stream().allMatch(p ->
                 as(MONITORING, cambridgeshireMonitoring).get("/providers/" + p + "/quality").statusCode() == 200));
         String lastSeen;
+        String first;
         try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1", null)) {
             feed.awaitListening();
-            String first = recordGoodInspection(providers.get(0));
+            first = recordGoodInspection(providers.get(0));
             lastSeen = feed.await(e -> e.data() != null && e.data().contains(first), "the first inspection").id();
         }
         List<String> missed = providers.subList(1, 6).stream().map(this::recordGoodInspection).toList();
@@ -144,11 +144,16 @@ class QualityMonitoringIT {
             eventually("every missed inspection arrives", () -> missed.stream().allMatch(i -> feed.received(i) > 0));
             String live = recordGoodInspection(providers.get(6));
             feed.await(e -> e.data() != null && e.data().contains(live), "the live inspection");
-            Thread.sleep(1000); // anything sent twice would have come by now
+            // a marker per provider: a provider's events keep their order on its partition and on the feed, so a
+            // copy of a missed (or earlier) inspection would come before the provider's marker
+            List<String> markers = providers.subList(0, 6).stream().map(this::recordGoodInspection).toList();
+            for (String marker : markers) {
+                feed.await(e -> e.data() != null && e.data().contains(marker), "marker " + marker);
+            }
             for (String inspection : missed) {
                 assertEquals(1, feed.received(inspection), "inspection " + inspection + " on the feed");
             }
-            assertEquals(0, feed.received(providers.get(0)), "the inspection seen before the break came again");
+            assertEquals(0, feed.received(first), "the inspection seen before the break came again");
         }
     }
 
@@ -180,106 +185,84 @@ class QualityMonitoringIT {
                 .getList("providerId");
     }
 
-    /** The monitoring live feed (text/event-stream) read with the JDK's HTTP client, as a dashboard would. */
+    /** The monitoring live feed read with Jakarta REST's {@link SseEventSource}, as a dashboard would. */
     private static final class LiveFeed implements AutoCloseable {
 
         record Event(String id, String name, String data, String comment) {
         }
 
-        private final InputStream body;
-        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        private final List<Event> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Client client;
+        private final SseEventSource source;
+        private final List<Event> all = new CopyOnWriteArrayList<>();
+        private final List<Event> pending = new ArrayList<>();
+        private final List<Throwable> errors = new CopyOnWriteArrayList<>();
 
-        private LiveFeed(InputStream body) {
-            this.body = body;
-            Thread reader = new Thread(this::read, "live-feed");
-            reader.setDaemon(true);
-            reader.start();
+        private LiveFeed(String token, String query, String lastEventId) {
+            ClientRequestFilter headers = request -> {
+                request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+                request.getHeaders().putSingle(HttpHeaders.ACCEPT, "text/event-stream"); // as EventSource sends it
+                if (lastEventId != null) {
+                    request.getHeaders().putSingle("Last-Event-ID", lastEventId);
+                }
+            };
+            client = ClientBuilder.newClient().register(headers);
+            source = SseEventSource.target(client.target(DpsStack.service(MONITORING).baseUrl()
+                    + "/quality-events/stream" + query)).build();
+            source.register(this::receive, errors::add);
+            source.open();
         }
 
-        static LiveFeed open(String token, String provider) throws IOException, InterruptedException {
-            return open(token, "?provider=" + provider, null);
+        static LiveFeed open(String token, String provider) {
+            return new LiveFeed(token, "?provider=" + provider, null);
         }
 
-        /** Reconnects as EventSource does after a break, naming the last event it got (when not null). */
-        static LiveFeed open(String token, String query, String lastEventId) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DpsStack.service(MONITORING).baseUrl()
-                    + "/quality-events/stream" + query)).header("Authorization", "Bearer " + token)
-                    .header("Accept", "text/event-stream");
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, response.statusCode(), "the live feed refused the monitoring officer");
-            return new LiveFeed(response.body());
+        /**
+         * Connects as a dashboard does after a break: naming the last event it got (when not null) in
+         * {@code Last-Event-ID}, the header EventSource sends when it reconnects.
+         */
+        static LiveFeed open(String token, String query, String lastEventId) {
+            return new LiveFeed(token, query, lastEventId);
+        }
+
+        private synchronized void receive(InboundSseEvent e) {
+            Event event = new Event(e.getId(), e.getName(), e.isEmpty() ? null : e.readData(), e.getComment());
+            all.add(event);
+            pending.add(event);
         }
 
         /** How many events received so far, awaited or not, contain {@code text}. */
         long received(String text) {
-            return all.stream().filter(e -> e.data() != null && e.data().contains(text)).count();
+            return all.stream().filter(e -> e.name() != null && e.data() != null && e.data().contains(text)).count();
         }
 
         /** The feed sends a comment once it is subscribed: events committed after it are streamed. */
-        void awaitListening() throws InterruptedException {
-            awaitMatch(e -> e.comment() != null && e.comment().contains("listening"), "the listening comment");
+        void awaitListening() {
+            await(e -> e.comment() != null && e.comment().contains("listening"), "the listening comment");
         }
 
-        Event await(String type) throws InterruptedException {
-            return awaitMatch(e -> type.equals(e.name()), type);
+        Event await(String type) {
+            return await(e -> type.equals(e.name()), type);
         }
 
-        Event await(Predicate<Event> match, String what) throws InterruptedException {
-            return awaitMatch(match, what);
+        /** The first event not awaited before that matches. */
+        Event await(Predicate<Event> match, String what) {
+            return org.awaitility.Awaitility.await("on the live feed: " + what).atMost(Scenario.PATIENCE)
+                    .until(() -> take(match), Optional::isPresent).get();
         }
 
-        private Event awaitMatch(Predicate<Event> match, String what) throws InterruptedException {
-            long deadline = System.nanoTime() + Scenario.PATIENCE.toNanos();
-            while (true) {
-                Event next = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (next == null) {
-                    throw new AssertionError("nothing on the live feed matching " + what + "; it sent " + all);
-                }
-                if (match.test(next)) {
-                    return next;
-                }
+        private synchronized Optional<Event> take(Predicate<Event> match) {
+            if (!errors.isEmpty()) {
+                throw new AssertionError("the live feed failed; it sent " + all, errors.get(0));
             }
-        }
-
-        private void read() {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = null;
-                StringBuilder data = null;
-                for (String line; (line = lines.readLine()) != null;) {
-                    if (line.isEmpty()) {
-                        if (name != null || data != null) {
-                            Event event = new Event(id, name, data == null ? null : data.toString(), null);
-                            all.add(event);
-                            events.add(event);
-                        }
-                        id = null;
-                        name = null;
-                        data = null;
-                    } else if (line.startsWith(":")) {
-                        events.add(new Event(null, null, null, line.substring(1).strip()));
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        String part = line.substring(5).strip();
-                        data = data == null ? new StringBuilder(part) : data.append('\n').append(part);
-                    }
-                }
-            } catch (IOException e) {
-                // closed by the test
-            }
+            Optional<Event> found = pending.stream().filter(match).findFirst();
+            found.ifPresent(pending::remove);
+            return found;
         }
 
         @Override
-        public void close() throws IOException {
-            body.close();
+        public void close() {
+            source.close(5, TimeUnit.SECONDS);
+            client.close();
         }
     }
 }

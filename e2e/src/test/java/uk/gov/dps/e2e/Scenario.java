@@ -1,6 +1,7 @@
 package uk.gov.dps.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,18 +42,7 @@ final class Scenario {
 
     /** Waits until {@code done} holds: events take a few milliseconds to reach other services, not zero. */
     static void eventually(String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await(what).atMost(PATIENCE).pollInSameThread().pollInterval(Duration.ofMillis(50)).until(done::getAsBoolean);
     }
 
     /** The stack keeps its data between runs, and some identifiers are unique: a fresh suffix per run. */
@@ -83,19 +73,18 @@ final class Scenario {
     static synchronized ConsumerRecord<String, String> awaitRecord(KafkaConsumer<String, String> consumer,
             Predicate<ConsumerRecord<String, String>> match) {
         List<ConsumerRecord<String, String>> buffer = UNCLAIMED.computeIfAbsent(consumer, c -> new ArrayList<>());
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            for (ConsumerRecord<String, String> record : buffer) {
-                if (match.test(record)) {
-                    buffer.remove(record);
-                    return record;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching record within " + PATIENCE.toSeconds() + " s");
-            }
-            consumer.poll(Duration.ofMillis(50)).forEach(buffer::add);
-        }
+        // in this thread: a KafkaConsumer must not be used from two threads at once
+        return await("a matching record").atMost(PATIENCE).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1)).until(() -> {
+                    for (ConsumerRecord<String, String> record : buffer) {
+                        if (match.test(record)) {
+                            buffer.remove(record);
+                            return record;
+                        }
+                    }
+                    consumer.poll(Duration.ofMillis(50)).forEach(buffer::add);
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

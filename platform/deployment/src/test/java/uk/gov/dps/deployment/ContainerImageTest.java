@@ -2,18 +2,11 @@ package uk.gov.dps.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-
+import org.apache.maven.model.ActivationProperty;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Profile;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
@@ -27,33 +20,29 @@ class ContainerImageTest {
     static final long JIB_DEFAULT_USER = 185;
 
     @Test
-    void eachServicePomHasTheContainerImageProfile() throws Exception {
+    void eachServicePomHasTheContainerImageProfile() {
         SoftAssertions soft = new SoftAssertions();
         for (Services.Service s : Services.ALL) {
-            String pomText = Repo.read(s.module() + "/pom.xml");
-            var factory = DocumentBuilderFactory.newInstance();
-            Element pom = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(pomText.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-            soft.assertThat(text(pom, "artifactId")).as("%s artifactId", s.module()).isEqualTo(s.module());
-            Element profile = null;
-            for (Element p : children(child(pom, "profiles"), "profile")) {
-                if ("container-image".equals(text(p, "id"))) {
-                    profile = p;
-                }
-            }
+            Model pom = Repo.pom(s.module() + "/pom.xml");
+            soft.assertThat(pom.getArtifactId()).as("%s artifactId", s.module()).isEqualTo(s.module());
+            Profile profile = pom.getProfiles().stream().filter(p -> "container-image".equals(p.getId())).findFirst()
+                    .orElse(null);
             soft.assertThat(profile).as("%s: profile container-image", s.module()).isNotNull();
             if (profile == null) {
                 continue;
             }
-            Element property = child(child(profile, "activation"), "property");
-            soft.assertThat(text(property, "name")).as("%s activation", s.module()).isEqualTo("quarkus.container-image.build");
-            soft.assertThat(text(property, "value")).as("%s activation value", s.module()).isEqualTo("true");
-            soft.assertThat(children(child(profile, "dependencies"), "dependency").stream()
-                    .map(d -> text(d, "groupId") + ":" + text(d, "artifactId")))
+            ActivationProperty property = profile.getActivation() == null ? null : profile.getActivation().getProperty();
+            soft.assertThat(property).as("%s activation", s.module()).isNotNull();
+            if (property != null) {
+                soft.assertThat(property.getName()).as("%s activation", s.module()).isEqualTo("quarkus.container-image.build");
+                soft.assertThat(property.getValue()).as("%s activation value", s.module()).isEqualTo("true");
+            }
+            soft.assertThat(profile.getDependencies().stream().map(d -> d.getGroupId() + ":" + d.getArtifactId()))
                     .as("%s image builder", s.module()).contains("io.quarkus:quarkus-container-image-jib");
-            soft.assertThat(text(child(profile, "properties"), "quarkus.container-image.group")).as("%s image group", s.module())
+            soft.assertThat(profile.getProperties().getProperty("quarkus.container-image.group")).as("%s image group", s.module())
                     .isEqualTo("dps");
-            soft.assertThat(pomText).as("%s keeps Jib's default user", s.module()).doesNotContain("quarkus.jib.user");
+            soft.assertThat(pom.getProperties()).as("%s keeps Jib's default user", s.module()).doesNotContainKey("quarkus.jib.user");
+            soft.assertThat(profile.getProperties()).as("%s keeps Jib's default user", s.module()).doesNotContainKey("quarkus.jib.user");
         }
         soft.assertAll();
     }
@@ -71,33 +60,5 @@ class ContainerImageTest {
                     .isEqualTo(JIB_DEFAULT_USER);
         }
         soft.assertAll();
-    }
-
-    private static Element child(Element parent, String name) {
-        if (parent == null) {
-            return null;
-        }
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) {
-            return found;
-        }
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node n = nodes.item(i);
-            if (n instanceof Element e && e.getTagName().equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
-    private static String text(Element parent, String name) {
-        Element e = child(parent, name);
-        return e == null ? null : e.getTextContent().trim();
     }
 }

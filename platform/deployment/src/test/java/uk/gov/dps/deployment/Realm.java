@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The Keycloak realm `./dps up` imports, and the Keycloak version it runs: compose and k8s use the same. */
 final class Realm {
@@ -39,8 +37,8 @@ final class Realm {
 
     /** keycloak.version of platform/infra (the distribution `./dps up` runs). */
     static String keycloakVersion() {
-        Matcher m = Pattern.compile("<keycloak.version>([^<]+)</keycloak.version>").matcher(Repo.read("platform/infra/pom.xml"));
-        assertTrue(m.find(), "platform/infra/pom.xml has no <keycloak.version>");
-        return m.group(1).trim();
+        String version = Repo.pom("platform/infra/pom.xml").getProperties().getProperty("keycloak.version");
+        assertTrue(version != null, "platform/infra/pom.xml has no <keycloak.version>");
+        return version.trim();
     }
 }

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.apache.maven.model.Model;
+import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -92,18 +94,25 @@ final class Repo {
         }
     }
 
+    /** A pom as Maven reads it (the file itself: no parent or profiles applied). */
+    static Model pom(String relative) {
+        Path file = path(relative);
+        assertTrue(Files.isRegularFile(file), "missing file " + relative);
+        try (Reader in = Files.newBufferedReader(file)) {
+            return new MavenXpp3Reader().read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (XmlPullParserException e) {
+            throw new IllegalStateException(relative + " is not a valid pom", e);
+        }
+    }
+
     /** A {@code <properties>} value of the parent pom (or {@code project.version}). */
     static String parentPomProperty(String name) {
-        String pom = read("pom.xml");
-        if (name.equals("project.version")) {
-            // the first <version> after </parent>-less header is the project's own
-            Matcher m = Pattern.compile("<artifactId>dps-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
-            assertTrue(m.find(), "no project version in pom.xml");
-            return m.group(1).trim();
-        }
-        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">").matcher(pom);
-        assertTrue(m.find(), "no <" + name + "> in pom.xml");
-        return m.group(1).trim();
+        Model pom = pom("pom.xml");
+        String value = name.equals("project.version") ? pom.getVersion() : pom.getProperties().getProperty(name);
+        assertTrue(value != null, "no " + name + " in pom.xml");
+        return value.trim();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,18 +3,27 @@ package uk.gov.dps.deployment;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.Indexer;
 
 import uk.gov.dps.events.Topics;
 
@@ -43,11 +52,15 @@ final class Services {
             "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
             "QUARKUS_OIDC_AUTH_SERVER_URL");
 
-    private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-    private static final Pattern INCOMING = Pattern.compile("@Incoming\\(\\s*\"([^\"]+)\"\\s*\\)");
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final DotName INCOMING = DotName.createSimple("org.eclipse.microprofile.reactive.messaging.Incoming");
+    /** The container of a repeated @Incoming. */
+    private static final DotName INCOMINGS = DotName.createSimple("io.smallrye.reactive.messaging.annotations.Incomings");
+    private static final DotName CONFIG_PROPERTY = DotName.createSimple("org.eclipse.microprofile.config.inject.ConfigProperty");
+    private static final DotName CONFIG_MAPPING = DotName.createSimple("io.smallrye.config.ConfigMapping");
     private static final Pattern JDBC_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)");
+
+    /** Compiled classes per module, indexed once (declared before ALL, which needs it). */
+    private static final Map<String, Index> INDEXES = new ConcurrentHashMap<>();
 
     static final List<Service> ALL = load();
 
@@ -57,9 +70,7 @@ final class Services {
     /** Modules of the parent pom whose application.properties names a Quarkus application. */
     private static List<Service> load() {
         List<Service> services = new ArrayList<>();
-        Matcher m = MODULE.matcher(Repo.read("pom.xml"));
-        while (m.find()) {
-            String module = m.group(1).trim();
+        for (String module : Repo.pom("pom.xml").getModules()) {
             Path properties = Repo.path(module).resolve("src/main/resources/application.properties");
             if (!Files.isRegularFile(properties)) {
                 continue;
@@ -75,7 +86,7 @@ final class Services {
             Matcher db = JDBC_DATABASE.matcher(url);
             assertTrue(db.find(), module + ": no database in quarkus.datasource.jdbc.url=" + url);
             Set<String> incoming = new TreeSet<>();
-            for (String channel : matches(INCOMING, javaSources(Repo.path(module).resolve("src/main/java")))) {
+            for (String channel : incomingChannels(classes(module))) {
                 // the channel is named after its topic unless configured otherwise
                 incoming.add(p.getProperty("mp.messaging.incoming." + channel + ".topic", channel));
             }
@@ -113,18 +124,19 @@ final class Services {
      */
     static Set<String> knownEnvironment() {
         Set<String> keys = new TreeSet<>();
-        List<Path> sources = new ArrayList<>();
+        List<String> modules = new ArrayList<>();
         for (Service s : ALL) {
             keys.addAll(properties(Repo.path(s.module()).resolve("src/main/resources/application.properties")).stringPropertyNames());
-            sources.add(Repo.path(s.module()).resolve("src/main/java"));
+            modules.add(s.module());
         }
         for (String shared : SHARED_CONFIG) {
             keys.addAll(properties(Repo.path(shared)).stringPropertyNames());
         }
-        sources.add(Repo.path("platform/runtime/src/main/java"));
-        sources.add(Repo.path("platform/messaging/src/main/java"));
-        String code = sources.stream().map(Services::javaSources).reduce("", String::concat);
-        keys.addAll(matches(CONFIG_PROPERTY, code));
+        modules.add("platform/runtime");
+        modules.add("platform/messaging");
+        for (String module : modules) {
+            keys.addAll(stringValues(classes(module).getAnnotations(CONFIG_PROPERTY), "name"));
+        }
         Set<String> names = new TreeSet<>(JVM_ENVIRONMENT);
         // a setting given for one profile (%dev.x) is read under its own name in every profile
         keys.stream().map(k -> k.replaceFirst("^%[^.]+\\.", "")).map(Services::environmentName).forEach(names::add);
@@ -136,7 +148,7 @@ final class Services {
     static Set<String> knownEnvironmentPrefixes() {
         Set<String> prefixes = new TreeSet<>();
         for (Service s : ALL) {
-            matches(CONFIG_MAPPING, javaSources(Repo.path(s.module()).resolve("src/main/java")))
+            stringValues(classes(s.module()).getAnnotations(CONFIG_MAPPING), "prefix")
                     .forEach(p -> prefixes.add(environmentName(p) + "_"));
         }
         return prefixes;
@@ -161,24 +173,50 @@ final class Services {
         return p;
     }
 
-    private static String javaSources(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return "";
-        }
+    /**
+     * The compiled classes of a module, indexed with Jandex: annotations as the compiler kept them (comments and
+     * strings that merely look like annotations do not count). This module's test dependencies on the service
+     * and platform modules make the reactor compile them first.
+     */
+    static Index classes(String module) {
+        return INDEXES.computeIfAbsent(module, Services::index);
+    }
+
+    private static Index index(String module) {
+        Path dir = Repo.path(module).resolve("target/classes");
+        assertTrue(Files.isDirectory(dir), "no compiled classes in " + dir + ": build " + module + " first");
+        Indexer indexer = new Indexer();
         try (Stream<Path> files = Files.walk(dir)) {
-            StringBuilder all = new StringBuilder();
-            files.filter(f -> f.toString().endsWith(".java")).sorted().forEach(f -> all.append(Repo.read(f)).append('\n'));
-            return all.toString();
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    indexer.index(in);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return indexer.complete();
     }
 
-    private static Set<String> matches(Pattern pattern, String text) {
+    /** The channels of @Incoming methods, repeated ones included. */
+    private static Set<String> incomingChannels(Index index) {
+        Set<String> channels = stringValues(index.getAnnotations(INCOMING), "value");
+        for (AnnotationInstance container : index.getAnnotations(INCOMINGS)) {
+            for (AnnotationInstance incoming : container.value().asNestedArray()) {
+                channels.add(incoming.value().asString());
+            }
+        }
+        return channels;
+    }
+
+    /** The given member of each annotation, where it is set. */
+    private static Set<String> stringValues(List<AnnotationInstance> annotations, String member) {
         Set<String> found = new TreeSet<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
+        for (AnnotationInstance a : annotations) {
+            AnnotationValue v = a.value(member);
+            if (v != null && !v.asString().isEmpty()) {
+                found.add(v.asString());
+            }
         }
         return found;
     }
