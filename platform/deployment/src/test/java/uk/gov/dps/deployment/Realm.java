@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Keycloak realm `./dps up` imports, and the Keycloak version it runs: compose and k8s use the same. */
 final class Realm {
