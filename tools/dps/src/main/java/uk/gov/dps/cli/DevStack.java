@@ -84,7 +84,6 @@ final class DevStack {
      * data through the public APIs (a re-run changes nothing) and prints the report.
      */
     int demo(boolean reportOnly) throws Exception {
-        var stack = DpsStack.forDemo(KeycloakTokens.forStack(config));
         if (!reportOnly) {
             settings.putAll(DemoLoader.SERVICE_ENVIRONMENT);
             System.out.println("dps demo: the platform runs as of " + DemoLoader.AS_OF);
@@ -92,6 +91,10 @@ final class DevStack {
             if (status != 0) {
                 return status;
             }
+        }
+        // After `up`: on a new stack, Keycloak's admin password exists only once `up` has started it.
+        var stack = DpsStack.forDemo(KeycloakTokens.forStack(config));
+        if (!reportOnly) {
             new DemoLoader(stack, System.out).load();
             System.out.println();
         }

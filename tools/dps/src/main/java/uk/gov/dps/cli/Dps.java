@@ -48,7 +48,26 @@ public final class Dps implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine commandLine = commandLine();
+        if ("1".equals(System.getenv("DPS_PARSE_ONLY"))) {
+            // ./dps checks the command line before it builds what `up` or `demo` run: a typo must not cost a build.
+            System.exit(parseOnly(commandLine, args));
+        }
+        System.exit(commandLine.execute(args));
+    }
+
+    /** 0 when {@code args} would run a command, else what a refused command line exits with (its message printed). */
+    static int parseOnly(CommandLine commandLine, String[] args) {
+        try {
+            commandLine.parseArgs(args);
+            return 0;
+        } catch (ParameterException e) {
+            try {
+                return commandLine.getParameterExceptionHandler().handleParseException(e, args);
+            } catch (Exception unexpected) {
+                throw new IllegalStateException(unexpected);
+            }
+        }
     }
 
     /** The command line with its error handling: a failure the user can act on is one line, not a stack trace. */
@@ -102,7 +121,7 @@ public final class Dps implements Runnable {
     @Command(name = "up", header = "Start PostgreSQL, Kafka, Keycloak and the five services; wait until ready.",
             description = {"Start PostgreSQL, Kafka and Keycloak, then the five services; wait until"
             + " all are ready and print their addresses. Running it again is harmless; a service rebuilt since it"
-            + " started is restarted. (./dps builds what changed first.)"})
+            + " started is restarted. The dps script builds what changed first."})
     static final class Up implements Callable<Integer> {
 
         @Mixin

@@ -51,6 +51,17 @@ class DpsCommandLineTest {
     }
 
     @Test
+    void theScriptCanCheckACommandLineBeforeItBuilds() {
+        CommandLine commandLine = Dps.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+
+        assertEquals(0, Dps.parseOnly(commandLine, new String[] {"up", "--infra"}));
+        assertEquals("", err.toString());
+        assertEquals(2, Dps.parseOnly(commandLine, new String[] {"up", "--infar"}));
+        assertTrue(err.toString().startsWith("Unknown option: '--infar' (did you mean --infra?)\n"), err.toString());
+    }
+
+    @Test
     void anUnknownCommandIsRefused() {
         assertEquals(2, dps("upp"));
 
