@@ -8,28 +8,45 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.SmallRyeConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 /**
  * A service outside the {@code dev} and {@code test} profiles (a packaged jar runs as {@code prod}) refuses to start
  * while a secret still has the value the {@code %dev} or {@code %test} profile gives it, naming the setting: the
  * development credentials in this module's defaults must never guard real data. {@code ./dps up} and the compose
- * file run the services with {@code QUARKUS_PROFILE=dev}.
+ * file run the services with {@code QUARKUS_PROFILE=dev}. The check runs when Flyway is set up, before it migrates
+ * anything, and again at startup.
  */
 @Singleton
-public class DevelopmentCredentials {
+public class DevelopmentCredentials implements FlywayConfigurationCustomizer {
 
     /** The settings that hold secrets; their development values are whatever the dev and test profiles set. */
     static final List<String> SECRETS = List.of("quarkus.datasource.password");
 
     static final List<String> DEVELOPMENT_PROFILES = List.of("dev", "test");
 
-    void refuseInProduction(@Observes @Priority(1) StartupEvent started, Config config) {
+    @Inject
+    Config config;
+
+    /** Flyway's migration at start is the first thing a service does with its database. */
+    @Override
+    public void customize(FluentConfiguration flyway) {
+        refuseInProduction();
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent started) {
+        refuseInProduction();
+    }
+
+    private void refuseInProduction() {
         List<String> inForce = inForce(config);
         if (!inForce.isEmpty()) {
             throw new IllegalStateException("Refusing to start in profile "
