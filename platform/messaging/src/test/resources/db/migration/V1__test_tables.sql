@@ -9,3 +9,9 @@ CREATE TABLE test_projection (
     name        text    NOT NULL,
     applied     integer NOT NULL  -- how many times the effect ran: must stay 1 under redelivery
 );
+
+-- What the withdrawal handler, which also takes the event, saw: the payload's provider and the event's id.
+CREATE TABLE test_withdrawal (
+    provider_id uuid PRIMARY KEY,
+    event_id    text NOT NULL
+);

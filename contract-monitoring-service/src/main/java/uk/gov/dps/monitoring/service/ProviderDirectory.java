@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.EventJson;
 import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.PlacementEnded;
@@ -23,7 +22,6 @@ import uk.gov.dps.events.provider.ProviderRegistered;
 import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
-import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.monitoring.domain.MonitoredProvider;
 import uk.gov.dps.monitoring.domain.ProviderPlacement;
 import uk.gov.dps.monitoring.domain.RiskRules;
@@ -67,66 +65,60 @@ public class ProviderDirectory {
                 .orElseThrow(() -> ProblemException.notFound("Provider", providerId));
     }
 
-    /** Applies an event of {@code dps.providers}. */
-    public void applyProviderEvent(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(EventCatalog.PROVIDER_REGISTERED.type())) {
-            ProviderRegistered registered = event.payloadAs(ProviderRegistered.class);
-            MonitoredProvider provider = lockOrCreate(registered.providerId());
-            provider.name = registered.name();
-            provider.ofstedUrn = registered.ofstedUrn();
-            provider.cqcId = registered.cqcId();
-        } else if (type.equals(EventCatalog.PROVIDER_ADMITTED_TO_LOT.type())) {
-            ProviderAdmittedToLot admitted = event.payloadAs(ProviderAdmittedToLot.class);
-            MonitoredProvider provider = lockOrCreate(admitted.providerId());
-            if (admitted.providerName() != null) {
-                provider.name = admitted.providerName();
-            }
-            provider.admittedTo(admitted.lotId());
-        } else if (type.equals(EventCatalog.PROVIDER_SUSPENDED.type())) {
-            ProviderSuspended suspended = event.payloadAs(ProviderSuspended.class);
-            lockOrCreate(suspended.providerId()).suspendedIn(suspended.lotIds());
-        } else if (type.equals(EventCatalog.PROVIDER_REINSTATED.type())) {
-            ProviderReinstated reinstated = event.payloadAs(ProviderReinstated.class);
-            lockOrCreate(reinstated.providerId()).reinstatedIn(reinstated.lotIds());
-        } else if (type.equals(EventCatalog.PROVIDER_WITHDRAWN.type())) {
-            ProviderWithdrawn withdrawn = event.payloadAs(ProviderWithdrawn.class);
-            lockOrCreate(withdrawn.providerId()).withdrawnFrom(withdrawn.lotIds());
-        }
-        // applications and tier changes do not matter to monitoring
+    // dps.providers: names and lot membership
+
+    public void registered(ProviderRegistered registered) {
+        MonitoredProvider provider = lockOrCreate(registered.providerId());
+        provider.name = registered.name();
+        provider.ofstedUrn = registered.ofstedUrn();
+        provider.cqcId = registered.cqcId();
     }
 
-    /**
-     * Applies an event of {@code dps.placements}: awarded or spot-purchased makes a placement active, ended makes
-     * it inactive; started only dates it. A placement is counted once however often its events arrive.
-     */
-    public void applyPlacementEvent(IncomingEvent event) {
-        String type = event.type();
-        Instant now = clock.instant();
-        if (type.equals(EventCatalog.PLACEMENT_AWARDED.type())) {
-            PlacementAwarded awarded = event.payloadAs(PlacementAwarded.class);
-            placed(awarded.placementId(), awarded.providerId(), awarded.council(), null, now);
-        } else if (type.equals(EventCatalog.SPOT_PURCHASE_MADE.type())) {
-            SpotPurchaseMade spot = event.payloadAs(SpotPurchaseMade.class);
-            if (spot.providerId() == null) {
-                LOG.infof("Spot purchase %s is with an unregistered provider (%s): nothing to monitor by id",
-                        spot.placementId(), spot.providerName());
-                return;
-            }
-            MonitoredProvider provider = placed(spot.placementId(), spot.providerId(), spot.council(),
-                    spot.startDate(), now);
-            if (provider != null && provider.name == null) {
-                provider.name = spot.providerName();
-            }
-        } else if (type.equals(EventCatalog.PLACEMENT_STARTED.type())) {
-            PlacementStarted started = event.payloadAs(PlacementStarted.class);
-            ProviderPlacement placement = ProviderPlacement.findById(started.placementId());
-            if (placement != null) {
-                placement.startedOn = started.startDate();
-                placement.changedAt = now;
-            }
-        } else if (type.equals(EventCatalog.PLACEMENT_ENDED.type())) {
-            ended(event.payloadAs(PlacementEnded.class), now);
+    public void admitted(ProviderAdmittedToLot admitted) {
+        MonitoredProvider provider = lockOrCreate(admitted.providerId());
+        if (admitted.providerName() != null) {
+            provider.name = admitted.providerName();
+        }
+        provider.admittedTo(admitted.lotId());
+    }
+
+    public void suspended(ProviderSuspended suspended) {
+        lockOrCreate(suspended.providerId()).suspendedIn(suspended.lotIds());
+    }
+
+    public void reinstated(ProviderReinstated reinstated) {
+        lockOrCreate(reinstated.providerId()).reinstatedIn(reinstated.lotIds());
+    }
+
+    public void withdrawn(ProviderWithdrawn withdrawn) {
+        lockOrCreate(withdrawn.providerId()).withdrawnFrom(withdrawn.lotIds());
+    }
+
+    // dps.placements: awarded or spot-purchased makes a placement active, ended makes it inactive; started only
+    // dates it. A placement is counted once however often its events arrive.
+
+    public void awarded(PlacementAwarded awarded) {
+        placed(awarded.placementId(), awarded.providerId(), awarded.council(), null, clock.instant());
+    }
+
+    public void spotPurchased(SpotPurchaseMade spot) {
+        if (spot.providerId() == null) {
+            LOG.infof("Spot purchase %s is with an unregistered provider (%s): nothing to monitor by id",
+                    spot.placementId(), spot.providerName());
+            return;
+        }
+        MonitoredProvider provider = placed(spot.placementId(), spot.providerId(), spot.council(), spot.startDate(),
+                clock.instant());
+        if (provider != null && provider.name == null) {
+            provider.name = spot.providerName();
+        }
+    }
+
+    public void started(PlacementStarted started) {
+        ProviderPlacement placement = ProviderPlacement.findById(started.placementId());
+        if (placement != null) {
+            placement.startedOn = started.startDate();
+            placement.changedAt = clock.instant();
         }
     }
 
@@ -149,7 +141,8 @@ public class ProviderDirectory {
         return provider;
     }
 
-    private void ended(PlacementEnded ended, Instant now) {
+    public void ended(PlacementEnded ended) {
+        Instant now = clock.instant();
         ProviderPlacement placement = ProviderPlacement.findById(ended.placementId());
         if (placement == null) {
             // ended before we saw it start: remember it so that a late award is not counted

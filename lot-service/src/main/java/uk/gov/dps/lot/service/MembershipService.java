@@ -9,7 +9,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
 import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
@@ -17,7 +16,6 @@ import uk.gov.dps.events.provider.ProviderTierChanged;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
 import uk.gov.dps.lot.domain.Lot;
 import uk.gov.dps.lot.domain.LotMember;
-import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.messaging.PoisonEventException;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.ProblemException;
@@ -36,28 +34,24 @@ public class MembershipService {
     @Inject
     LotService lots;
 
-    public void apply(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(EventCatalog.PROVIDER_ADMITTED_TO_LOT.type())) {
-            admitted(event.payloadAs(ProviderAdmittedToLot.class), event.time());
-        } else if (type.equals(EventCatalog.PROVIDER_SUSPENDED.type())) {
-            ProviderSuspended suspended = event.payloadAs(ProviderSuspended.class);
-            setSuspended(suspended.providerId(), suspended.lotIds(), true, suspended.suspendedAt());
-        } else if (type.equals(EventCatalog.PROVIDER_REINSTATED.type())) {
-            ProviderReinstated reinstated = event.payloadAs(ProviderReinstated.class);
-            setSuspended(reinstated.providerId(), reinstated.lotIds(), false, reinstated.reinstatedAt());
-        } else if (type.equals(EventCatalog.PROVIDER_TIER_CHANGED.type())) {
-            ProviderTierChanged changed = event.payloadAs(ProviderTierChanged.class);
-            LotMember.update("tier = ?1, changedAt = ?2 where lotId = ?3 and providerId = ?4", changed.toTier(),
-                    changed.changedAt(), changed.lotId(), changed.providerId());
-        } else if (type.equals(EventCatalog.PROVIDER_WITHDRAWN.type())) {
-            ProviderWithdrawn withdrawn = event.payloadAs(ProviderWithdrawn.class);
-            LotMember.delete("providerId = ?1 and lotId in ?2", withdrawn.providerId(), withdrawn.lotIds());
-        }
-        // other provider events (registration, applications) do not change membership
+    public void suspended(ProviderSuspended suspended) {
+        setSuspended(suspended.providerId(), suspended.lotIds(), true, suspended.suspendedAt());
     }
 
-    private void admitted(ProviderAdmittedToLot admitted, Instant at) {
+    public void reinstated(ProviderReinstated reinstated) {
+        setSuspended(reinstated.providerId(), reinstated.lotIds(), false, reinstated.reinstatedAt());
+    }
+
+    public void tierChanged(ProviderTierChanged changed) {
+        LotMember.update("tier = ?1, changedAt = ?2 where lotId = ?3 and providerId = ?4", changed.toTier(),
+                changed.changedAt(), changed.lotId(), changed.providerId());
+    }
+
+    public void withdrawn(ProviderWithdrawn withdrawn) {
+        LotMember.delete("providerId = ?1 and lotId in ?2", withdrawn.providerId(), withdrawn.lotIds());
+    }
+
+    public void admitted(ProviderAdmittedToLot admitted) {
         if (Lot.findById(admitted.lotId()) == null) {
             throw new PoisonEventException("provider admitted to unknown lot " + admitted.lotId());
         }

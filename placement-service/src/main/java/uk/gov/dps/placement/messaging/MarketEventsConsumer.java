@@ -4,8 +4,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.messaging.EventHandlers;
 import uk.gov.dps.messaging.Inbox;
 import uk.gov.dps.placement.service.MarketView;
 
@@ -19,21 +22,45 @@ public class MarketEventsConsumer {
     @Inject
     MarketView market;
 
+    private EventHandlers lotEvents;
+    private EventHandlers providerEvents;
+    private EventHandlers qualityEvents;
+
+    @PostConstruct
+    void handlers() {
+        lotEvents = EventHandlers.builder()
+                .on(EventCatalog.LOT_OPENED, market::lotChanged)
+                .on(EventCatalog.LOT_CLOSED, market::lotChanged)
+                .on(EventCatalog.LOT_CHANGED, market::lotChanged)
+                .build();
+        providerEvents = EventHandlers.builder()
+                .on(EventCatalog.PROVIDER_ADMITTED_TO_LOT, market::admitted)
+                .on(EventCatalog.PROVIDER_SUSPENDED, market::suspended)
+                .on(EventCatalog.PROVIDER_REINSTATED, market::reinstated)
+                .on(EventCatalog.PROVIDER_TIER_CHANGED, market::tierChanged)
+                .on(EventCatalog.PROVIDER_WITHDRAWN, market::withdrawn)
+                .build();
+        qualityEvents = EventHandlers.builder()
+                .on(EventCatalog.INSPECTION_RECORDED, market::inspected)
+                .on(EventCatalog.RISK_RATING_CHANGED, market::riskRated)
+                .build();
+    }
+
     @Incoming("dps.lots")
     @Blocking
     void onLotEvents(ConsumerRecords<String, String> records) {
-        inbox.processBatch("market-lots", records, market::applyLotEvent);
+        inbox.processBatch("market-lots", records, lotEvents);
     }
 
     @Incoming("dps.providers")
     @Blocking
     void onProviderEvents(ConsumerRecords<String, String> records) {
-        inbox.processBatch("market-members", records, market::applyProviderEvent);
+        inbox.processBatch("market-members", records, providerEvents);
     }
 
     @Incoming("dps.quality")
     @Blocking
     void onQualityEvents(ConsumerRecords<String, String> records) {
-        inbox.processBatch("market-quality", records, market::applyQualityEvent);
+        inbox.processBatch("market-quality", records, qualityEvents);
     }
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.lot.LotSnapshot;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
 import uk.gov.dps.events.provider.ProviderReinstated;
@@ -15,7 +14,6 @@ import uk.gov.dps.events.provider.ProviderTierChanged;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
 import uk.gov.dps.events.quality.InspectionRecorded;
 import uk.gov.dps.events.quality.RiskRatingChanged;
-import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.placement.config.PlacementConfig;
 import uk.gov.dps.placement.domain.Projections.LotMember;
 import uk.gov.dps.placement.domain.Projections.LotView;
@@ -34,70 +32,64 @@ public class MarketView {
     @Inject
     PlacementConfig config;
 
-    public void applyLotEvent(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(EventCatalog.LOT_OPENED.type()) || type.equals(EventCatalog.LOT_CLOSED.type())
-                || type.equals(EventCatalog.LOT_CHANGED.type())) {
-            LotSnapshot snapshot = event.payloadAs(LotSnapshot.class);
-            LotView existing = LotView.findById(snapshot.lotId());
-            LotView lot = existing != null ? existing : new LotView();
-            lot.lotId = snapshot.lotId();
-            lot.code = snapshot.code();
-            lot.name = snapshot.name();
-            lot.serviceType = snapshot.serviceType();
-            lot.categories = snapshot.categories().stream().map(LotSnapshot.Category::code).toArray(String[]::new);
-            lot.councils = snapshot.councils().toArray(String[]::new);
-            lot.tiered = snapshot.tiered();
-            if (existing == null) {
-                lot.persist();
-            }
+    /** A lot opened, closed or changed: each event carries the whole lot. */
+    public void lotChanged(LotSnapshot snapshot) {
+        LotView existing = LotView.findById(snapshot.lotId());
+        LotView lot = existing != null ? existing : new LotView();
+        lot.lotId = snapshot.lotId();
+        lot.code = snapshot.code();
+        lot.name = snapshot.name();
+        lot.serviceType = snapshot.serviceType();
+        lot.categories = snapshot.categories().stream().map(LotSnapshot.Category::code).toArray(String[]::new);
+        lot.councils = snapshot.councils().toArray(String[]::new);
+        lot.tiered = snapshot.tiered();
+        if (existing == null) {
+            lot.persist();
         }
     }
 
-    public void applyProviderEvent(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(EventCatalog.PROVIDER_ADMITTED_TO_LOT.type())) {
-            ProviderAdmittedToLot admitted = event.payloadAs(ProviderAdmittedToLot.class);
-            LotMember existing = LotMember.findById(new LotMember.Key(admitted.lotId(), admitted.providerId()));
-            LotMember member = existing != null ? existing : new LotMember();
-            member.lotId = admitted.lotId();
-            member.providerId = admitted.providerId();
-            member.providerName = admitted.providerName();
-            member.categories = admitted.categories().toArray(String[]::new);
-            member.tier = admitted.tier();
-            member.suspended = false;
-            if (existing == null) {
-                member.persist();
-            }
-        } else if (type.equals(EventCatalog.PROVIDER_SUSPENDED.type())) {
-            ProviderSuspended suspended = event.payloadAs(ProviderSuspended.class);
-            setSuspended(suspended.providerId(), suspended.lotIds(), true);
-        } else if (type.equals(EventCatalog.PROVIDER_REINSTATED.type())) {
-            ProviderReinstated reinstated = event.payloadAs(ProviderReinstated.class);
-            setSuspended(reinstated.providerId(), reinstated.lotIds(), false);
-        } else if (type.equals(EventCatalog.PROVIDER_TIER_CHANGED.type())) {
-            ProviderTierChanged changed = event.payloadAs(ProviderTierChanged.class);
-            LotMember.update("tier = ?1 where lotId = ?2 and providerId = ?3", changed.toTier(), changed.lotId(),
-                    changed.providerId());
-        } else if (type.equals(EventCatalog.PROVIDER_WITHDRAWN.type())) {
-            ProviderWithdrawn withdrawn = event.payloadAs(ProviderWithdrawn.class);
-            LotMember.delete("providerId = ?1 and lotId in ?2", withdrawn.providerId(), withdrawn.lotIds());
+    public void admitted(ProviderAdmittedToLot admitted) {
+        LotMember existing = LotMember.findById(new LotMember.Key(admitted.lotId(), admitted.providerId()));
+        LotMember member = existing != null ? existing : new LotMember();
+        member.lotId = admitted.lotId();
+        member.providerId = admitted.providerId();
+        member.providerName = admitted.providerName();
+        member.categories = admitted.categories().toArray(String[]::new);
+        member.tier = admitted.tier();
+        member.suspended = false;
+        if (existing == null) {
+            member.persist();
         }
     }
 
-    public void applyQualityEvent(IncomingEvent event) {
-        if (event.type().equals(EventCatalog.INSPECTION_RECORDED.type())) {
-            InspectionRecorded inspection = event.payloadAs(InspectionRecorded.class);
-            ProviderQuality quality = quality(inspection.providerId());
-            // several settings may be inspected: the most recent judgement is the one that counts
-            if (quality.judgedOn == null || !inspection.inspectedOn().isBefore(quality.judgedOn)) {
-                quality.latestJudgement = inspection.judgement();
-                quality.judgedOn = inspection.inspectedOn();
-            }
-        } else if (event.type().equals(EventCatalog.RISK_RATING_CHANGED.type())) {
-            RiskRatingChanged rating = event.payloadAs(RiskRatingChanged.class);
-            quality(rating.providerId()).riskRating = rating.to();
+    public void suspended(ProviderSuspended suspended) {
+        setSuspended(suspended.providerId(), suspended.lotIds(), true);
+    }
+
+    public void reinstated(ProviderReinstated reinstated) {
+        setSuspended(reinstated.providerId(), reinstated.lotIds(), false);
+    }
+
+    public void tierChanged(ProviderTierChanged changed) {
+        LotMember.update("tier = ?1 where lotId = ?2 and providerId = ?3", changed.toTier(), changed.lotId(),
+                changed.providerId());
+    }
+
+    public void withdrawn(ProviderWithdrawn withdrawn) {
+        LotMember.delete("providerId = ?1 and lotId in ?2", withdrawn.providerId(), withdrawn.lotIds());
+    }
+
+    public void inspected(InspectionRecorded inspection) {
+        ProviderQuality quality = quality(inspection.providerId());
+        // several settings may be inspected: the most recent judgement is the one that counts
+        if (quality.judgedOn == null || !inspection.inspectedOn().isBefore(quality.judgedOn)) {
+            quality.latestJudgement = inspection.judgement();
+            quality.judgedOn = inspection.inspectedOn();
         }
+    }
+
+    public void riskRated(RiskRatingChanged rating) {
+        quality(rating.providerId()).riskRating = rating.to();
     }
 
     private static ProviderQuality quality(UUID providerId) {

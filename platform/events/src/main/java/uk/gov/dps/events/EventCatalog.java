@@ -37,77 +37,100 @@ import uk.gov.dps.events.spend.ThresholdCrossed;
 public final class EventCatalog {
 
     // dps.providers, key = provider id
-    public static final EventType PROVIDER_REGISTERED = new EventType("dps.provider.registered.v1", Topics.PROVIDERS,
-            ProviderRegistered.class, "A provider organisation registered with the platform.");
-    public static final EventType APPLICATION_SUBMITTED = new EventType("dps.provider.application-submitted.v1",
-            Topics.PROVIDERS, ApplicationSubmitted.class,
+    public static final EventType<ProviderRegistered> PROVIDER_REGISTERED = new EventType<>(
+            "dps.provider.registered.v1", Topics.PROVIDERS, ProviderRegistered.class,
+            "A provider organisation registered with the platform.");
+    public static final EventType<ApplicationSubmitted> APPLICATION_SUBMITTED = new EventType<>(
+            "dps.provider.application-submitted.v1", Topics.PROVIDERS, ApplicationSubmitted.class,
             "A provider applied to join a lot; it must be decided by dueOn (10 working days, 15 if extended).");
-    public static final EventType PROVIDER_ADMITTED_TO_LOT = new EventType("dps.provider.admitted-to-lot.v1",
-            Topics.PROVIDERS, ProviderAdmittedToLot.class, "A provider became a member of a lot.");
-    public static final EventType APPLICATION_REJECTED = new EventType("dps.provider.application-rejected.v1",
-            Topics.PROVIDERS, ApplicationRejected.class, "A provider's application to a lot was rejected.");
-    public static final EventType PROVIDER_SUSPENDED = new EventType("dps.provider.suspended.v1", Topics.PROVIDERS,
-            ProviderSuspended.class, "A provider receives no new call-offs in these lots until reinstated.");
-    public static final EventType PROVIDER_REINSTATED = new EventType("dps.provider.reinstated.v1", Topics.PROVIDERS,
-            ProviderReinstated.class, "A provider's suspension in these lots was lifted.");
-    public static final EventType PROVIDER_TIER_CHANGED = new EventType("dps.provider.tier-changed.v1",
-            Topics.PROVIDERS, ProviderTierChanged.class, "A provider moved tier within a lot.");
-    public static final EventType PROVIDER_WITHDRAWN = new EventType("dps.provider.withdrawn.v1", Topics.PROVIDERS,
-            ProviderWithdrawn.class, "A provider left these lots.");
+    public static final EventType<ProviderAdmittedToLot> PROVIDER_ADMITTED_TO_LOT = new EventType<>(
+            "dps.provider.admitted-to-lot.v1", Topics.PROVIDERS, ProviderAdmittedToLot.class,
+            "A provider became a member of a lot.");
+    public static final EventType<ApplicationRejected> APPLICATION_REJECTED = new EventType<>(
+            "dps.provider.application-rejected.v1", Topics.PROVIDERS, ApplicationRejected.class,
+            "A provider's application to a lot was rejected.");
+    public static final EventType<ProviderSuspended> PROVIDER_SUSPENDED = new EventType<>(
+            "dps.provider.suspended.v1", Topics.PROVIDERS, ProviderSuspended.class,
+            "A provider receives no new call-offs in these lots until reinstated.");
+    public static final EventType<ProviderReinstated> PROVIDER_REINSTATED = new EventType<>(
+            "dps.provider.reinstated.v1", Topics.PROVIDERS, ProviderReinstated.class,
+            "A provider's suspension in these lots was lifted.");
+    public static final EventType<ProviderTierChanged> PROVIDER_TIER_CHANGED = new EventType<>(
+            "dps.provider.tier-changed.v1", Topics.PROVIDERS, ProviderTierChanged.class,
+            "A provider moved tier within a lot.");
+    public static final EventType<ProviderWithdrawn> PROVIDER_WITHDRAWN = new EventType<>(
+            "dps.provider.withdrawn.v1", Topics.PROVIDERS, ProviderWithdrawn.class, "A provider left these lots.");
 
     // dps.lots, key = DPS id or lot id
-    public static final EventType PURCHASING_SYSTEM_ESTABLISHED = new EventType(
+    public static final EventType<PurchasingSystemEstablished> PURCHASING_SYSTEM_ESTABLISHED = new EventType<>(
             "dps.purchasing-system.established.v1", Topics.LOTS, PurchasingSystemEstablished.class,
             "A DPS (or dynamic market) was established.");
-    public static final EventType LOT_OPENED = new EventType("dps.lot.opened.v1", Topics.LOTS, LotSnapshot.class,
+    public static final EventType<LotSnapshot> LOT_OPENED = new EventType<>(
+            "dps.lot.opened.v1", Topics.LOTS, LotSnapshot.class,
             "A lot opened to applications (when created, or reopened).");
-    public static final EventType LOT_CLOSED = new EventType("dps.lot.closed.v1", Topics.LOTS, LotSnapshot.class,
+    public static final EventType<LotSnapshot> LOT_CLOSED = new EventType<>(
+            "dps.lot.closed.v1", Topics.LOTS, LotSnapshot.class,
             "A lot closed to new applications; existing members stay members.");
-    public static final EventType LOT_CHANGED = new EventType("dps.lot.changed.v1", Topics.LOTS, LotSnapshot.class,
+    public static final EventType<LotSnapshot> LOT_CHANGED = new EventType<>(
+            "dps.lot.changed.v1", Topics.LOTS, LotSnapshot.class,
             "A lot's name, categories or selection criteria changed.");
 
     // dps.quality, key = provider id
-    public static final EventType INSPECTION_RECORDED = new EventType("dps.quality.inspection-recorded.v1",
-            Topics.QUALITY, InspectionRecorded.class,
+    public static final EventType<InspectionRecorded> INSPECTION_RECORDED = new EventType<>(
+            "dps.quality.inspection-recorded.v1", Topics.QUALITY, InspectionRecorded.class,
             "An Ofsted or CQC judgement was recorded for one of a provider's settings.");
-    public static final EventType RISK_RATING_CHANGED = new EventType("dps.quality.risk-rating-changed.v1",
-            Topics.QUALITY, RiskRatingChanged.class, "A provider's red/amber/green risk rating changed.");
+    public static final EventType<RiskRatingChanged> RISK_RATING_CHANGED = new EventType<>(
+            "dps.quality.risk-rating-changed.v1", Topics.QUALITY, RiskRatingChanged.class,
+            "A provider's red/amber/green risk rating changed.");
 
     // dps.placements, key = referral id (referral events), placement id (placement events) or exemption id
-    public static final EventType REFERRAL_RAISED = new EventType("dps.referral.raised.v1", Topics.PLACEMENTS,
-            ReferralRaised.class, "A council needs a placement for one child.");
-    public static final EventType CALL_OFF_ISSUED = new EventType("dps.referral.called-off.v1", Topics.PLACEMENTS,
-            CallOffIssued.class, "A referral was sent to every eligible member of its lot (or tier).");
-    public static final EventType OFFER_SUBMITTED = new EventType("dps.referral.offer-submitted.v1",
-            Topics.PLACEMENTS, OfferSubmitted.class, "An invited provider offered a placement.");
-    public static final EventType OFFER_DECLINED = new EventType("dps.referral.offer-declined.v1", Topics.PLACEMENTS,
-            OfferDeclined.class, "An invited provider declined, with a structured reason.");
-    public static final EventType PLACEMENT_AWARDED = new EventType("dps.placement.awarded.v1", Topics.PLACEMENTS,
-            PlacementAwarded.class, "An offer won; an individual placement agreement was made.");
-    public static final EventType PLACEMENT_STARTED = new EventType("dps.placement.started.v1", Topics.PLACEMENTS,
-            PlacementStarted.class, "A placement started.");
-    public static final EventType PLACEMENT_FEE_CHANGED = new EventType("dps.placement.fee-changed.v1",
-            Topics.PLACEMENTS, PlacementFeeChanged.class, "A placement's weekly fee changes from a date.");
-    public static final EventType PLACEMENT_ENDED = new EventType("dps.placement.ended.v1", Topics.PLACEMENTS,
-            PlacementEnded.class, "A placement ended, planned or by disruption.");
-    public static final EventType SPOT_PURCHASE_MADE = new EventType("dps.placement.spot-purchased.v1",
-            Topics.PLACEMENTS, SpotPurchaseMade.class, "A placement was bought off the DPS under an exemption.");
-    public static final EventType EXEMPTION_EXPIRING = new EventType("dps.exemption.expiring.v1", Topics.PLACEMENTS,
-            ExemptionExpiring.class, "An exemption to buy off the DPS ends soon.");
+    public static final EventType<ReferralRaised> REFERRAL_RAISED = new EventType<>(
+            "dps.referral.raised.v1", Topics.PLACEMENTS, ReferralRaised.class,
+            "A council needs a placement for one child.");
+    public static final EventType<CallOffIssued> CALL_OFF_ISSUED = new EventType<>(
+            "dps.referral.called-off.v1", Topics.PLACEMENTS, CallOffIssued.class,
+            "A referral was sent to every eligible member of its lot (or tier).");
+    public static final EventType<OfferSubmitted> OFFER_SUBMITTED = new EventType<>(
+            "dps.referral.offer-submitted.v1", Topics.PLACEMENTS, OfferSubmitted.class,
+            "An invited provider offered a placement.");
+    public static final EventType<OfferDeclined> OFFER_DECLINED = new EventType<>(
+            "dps.referral.offer-declined.v1", Topics.PLACEMENTS, OfferDeclined.class,
+            "An invited provider declined, with a structured reason.");
+    public static final EventType<PlacementAwarded> PLACEMENT_AWARDED = new EventType<>(
+            "dps.placement.awarded.v1", Topics.PLACEMENTS, PlacementAwarded.class,
+            "An offer won; an individual placement agreement was made.");
+    public static final EventType<PlacementStarted> PLACEMENT_STARTED = new EventType<>(
+            "dps.placement.started.v1", Topics.PLACEMENTS, PlacementStarted.class, "A placement started.");
+    public static final EventType<PlacementFeeChanged> PLACEMENT_FEE_CHANGED = new EventType<>(
+            "dps.placement.fee-changed.v1", Topics.PLACEMENTS, PlacementFeeChanged.class,
+            "A placement's weekly fee changes from a date.");
+    public static final EventType<PlacementEnded> PLACEMENT_ENDED = new EventType<>(
+            "dps.placement.ended.v1", Topics.PLACEMENTS, PlacementEnded.class,
+            "A placement ended, planned or by disruption.");
+    public static final EventType<SpotPurchaseMade> SPOT_PURCHASE_MADE = new EventType<>(
+            "dps.placement.spot-purchased.v1", Topics.PLACEMENTS, SpotPurchaseMade.class,
+            "A placement was bought off the DPS under an exemption.");
+    public static final EventType<ExemptionExpiring> EXEMPTION_EXPIRING = new EventType<>(
+            "dps.exemption.expiring.v1", Topics.PLACEMENTS, ExemptionExpiring.class,
+            "An exemption to buy off the DPS ends soon.");
 
     // dps.quality, key = provider id (continued)
-    public static final EventType CONCERN_RAISED = new EventType("dps.quality.concern-raised.v1", Topics.QUALITY,
-            ConcernRaised.class, "A partner council raised a concern about a provider.");
-    public static final EventType CONCERN_RESOLVED = new EventType("dps.quality.concern-resolved.v1", Topics.QUALITY,
-            ConcernResolved.class, "A concern about a provider was resolved.");
-    public static final EventType KPI_RETURN_RECEIVED = new EventType("dps.quality.kpi-return-received.v1",
-            Topics.QUALITY, KpiReturnReceived.class, "A provider's quarterly KPI return was received.");
+    public static final EventType<ConcernRaised> CONCERN_RAISED = new EventType<>(
+            "dps.quality.concern-raised.v1", Topics.QUALITY, ConcernRaised.class,
+            "A partner council raised a concern about a provider.");
+    public static final EventType<ConcernResolved> CONCERN_RESOLVED = new EventType<>(
+            "dps.quality.concern-resolved.v1", Topics.QUALITY, ConcernResolved.class,
+            "A concern about a provider was resolved.");
+    public static final EventType<KpiReturnReceived> KPI_RETURN_RECEIVED = new EventType<>(
+            "dps.quality.kpi-return-received.v1", Topics.QUALITY, KpiReturnReceived.class,
+            "A provider's quarterly KPI return was received.");
 
     // dps.spend, key = budget line or contract id
-    public static final EventType THRESHOLD_CROSSED = new EventType("dps.spend.threshold-crossed.v1", Topics.SPEND,
-            ThresholdCrossed.class, "A budget's forecast or a contract's commitment crossed a threshold.");
+    public static final EventType<ThresholdCrossed> THRESHOLD_CROSSED = new EventType<>(
+            "dps.spend.threshold-crossed.v1", Topics.SPEND, ThresholdCrossed.class,
+            "A budget's forecast or a contract's commitment crossed a threshold.");
 
-    public static final List<EventType> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
+    public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
             LOT_CHANGED, INSPECTION_RECORDED, RISK_RATING_CHANGED, REFERRAL_RAISED, CALL_OFF_ISSUED, OFFER_SUBMITTED,
@@ -118,7 +141,7 @@ public final class EventCatalog {
     private EventCatalog() {
     }
 
-    public static Optional<EventType> find(String type) {
+    public static Optional<EventType<?>> find(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
     }
 }

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 /**
  * One kind of event: its CloudEvents {@code type} ({@code dps.<aggregate>.<event>.v<N>}), the topic it is
  * published on, and the payload record that is its contract. A breaking change is a new type with a new
- * version; additive changes (new optional fields) keep the type.
+ * version; additive changes (new optional fields) keep the type. {@code P} is the payload record, so a consumer's
+ * handler for a type takes that record and nothing else.
  */
-public record EventType(String type, String topic, Class<? extends Record> payload, String summary) {
+public record EventType<P extends Record>(String type, String topic, Class<P> payload, String summary) {
 
     private static final Pattern TYPE = Pattern.compile("dps\\.[a-z]+(-[a-z]+)*\\.[a-z]+(-[a-z]+)*\\.v[1-9][0-9]*");
 

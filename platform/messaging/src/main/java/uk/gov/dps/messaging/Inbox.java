@@ -8,7 +8,8 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -36,10 +37,14 @@ import jakarta.persistence.PessimisticLockException;
  * Consumers take what one poll returned ({@link #processBatch}): the events of a batch are applied in order in
  * one transaction, so catching up a backlog or replaying a topic costs one commit per batch, not per event.
  *
+ * <p>
+ * What a consumer does with each type is its {@link EventHandlers}; an event of a type it does not handle is
+ * recorded and acknowledged like any other, and counted in {@code dps.inbox.unhandled} (consumer, type).
+ *
  * <pre>{@code
  * @Incoming("dps.providers") @Blocking
  * void onProviderEvents(ConsumerRecords<String, String> records) {
- *     inbox.processBatch("lot-membership", records, event -> membership.apply(event));
+ *     inbox.processBatch("lot-membership", records, providerEvents);
  * }
  * }</pre>
  */
@@ -62,12 +67,16 @@ public class Inbox {
     @Inject
     Instance<EntityManager> entityManager;
 
+    /** consumer + type pairs already logged as unhandled. */
+    private final Set<String> unhandledLogged = ConcurrentHashMap.newKeySet();
+
     /**
      * @param consumer a stable name for this handler within the service; the same event may be applied once
      *                 by each differently named consumer
-     * @return true if the handler ran, false if the event had been processed before or was dead-lettered
+     * @return true if the event was applied (by its handler, or recorded as one of a type the consumer does not
+     *         handle), false if it had been processed before or was dead-lettered
      */
-    public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+    public boolean process(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
         IncomingEvent event;
         try {
             event = IncomingEvent.from(record);
@@ -75,17 +84,24 @@ public class Inbox {
             deadLetter(consumer, record, e);
             return false;
         }
+        // A loop rather than SmallRye Fault Tolerance: only this one-event path retries (a failed batch falls back
+        // to it), and saying what is transient (a cause chain with SQLSTATE 08 or 40) takes its @RetryWhen or Guard
+        // API, both @Experimental in 6.10; @Retry would move the transaction to another bean (interceptors skip
+        // self-calls), and neither hook before a retry knows which consumer and event it is warning about. The
+        // dead letter after the last attempt stays here either way.
         for (int attempt = 1;; attempt++) {
             try {
+                List<String> unhandled = new ArrayList<>(1);
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!claim(consumer, event)) {
                         return false;
                     }
-                    handler.accept(event);
+                    dispatch(handlers, event, unhandled);
                     return true;
                 });
                 metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", applied ? "applied" : "duplicate")
                         .increment();
+                countUnhandled(consumer, unhandled);
                 return applied;
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !isTransient(e)) {
@@ -105,25 +121,26 @@ public class Inbox {
      * with {@link #process}, so that only the bad event is retried or dead-lettered.
      */
     public void processBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Consumer<IncomingEvent> handler) {
+            EventHandlers handlers) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
         records.forEach(batch::add);
-        if (batch.size() > 1 && appliedTogether(consumer, batch, handler)) {
+        if (batch.size() > 1 && appliedTogether(consumer, batch, handlers)) {
             return;
         }
-        batch.forEach(record -> process(consumer, record, handler));
+        batch.forEach(record -> process(consumer, record, handlers));
     }
 
     private boolean appliedTogether(String consumer, List<ConsumerRecord<String, String>> batch,
-            Consumer<IncomingEvent> handler) {
+            EventHandlers handlers) {
         List<IncomingEvent> events = new ArrayList<>(batch.size());
         try {
             batch.forEach(record -> events.add(IncomingEvent.from(record)));
+            List<String> unhandled = new ArrayList<>();
             int applied = QuarkusTransaction.requiringNew().call(() -> {
                 int claimed = 0;
                 for (IncomingEvent event : events) {
                     if (claim(consumer, event)) {
-                        handler.accept(event);
+                        dispatch(handlers, event, unhandled);
                         claimed++;
                         asIfCommitted();
                     }
@@ -133,11 +150,34 @@ public class Inbox {
             metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "applied").increment(applied);
             metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "duplicate")
                     .increment(batch.size() - applied);
+            countUnhandled(consumer, unhandled);
             return true;
         } catch (RuntimeException e) {
             LOG.debugf("%s: a batch of %d events failed (%s); applying them one by one", consumer, batch.size(),
                     e.getMessage());
             return false;
+        }
+    }
+
+    private static void dispatch(EventHandlers handlers, IncomingEvent event, List<String> unhandled) {
+        if (!handlers.dispatch(event)) {
+            unhandled.add(event.type());
+        }
+    }
+
+    /**
+     * Counted once committed, so that a batch that rolls back and is applied again one by one counts each once.
+     * Logged at INFO once per consumer and type: not a fault (topics carry many types, new types are additive),
+     * but worth one line when it first happens, as a type nobody handles may be one a consumer should; DEBUG would
+     * hide it where it matters, in production, and the counter gives the rate after that.
+     */
+    private void countUnhandled(String consumer, List<String> types) {
+        for (String type : types) {
+            metrics.counter("dps.inbox.unhandled", "consumer", consumer, "type", type).increment();
+            if (unhandledLogged.add(consumer + " " + type)) {
+                LOG.infof("%s has no handler for %s: such events are acknowledged and counted in dps.inbox.unhandled "
+                        + "(logged once)", consumer, type);
+            }
         }
     }
 

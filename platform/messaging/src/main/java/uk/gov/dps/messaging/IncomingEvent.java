@@ -35,8 +35,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
                 record.partition(), record.offset());
     }
 
-    /** The payload as its contract record; a payload that does not fit is a poison event. */
-    public <T> T payloadAs(Class<T> contract) {
+    /**
+     * The payload as its contract record; a payload that does not fit is a poison event. Consumers get it converted
+     * through {@link EventHandlers}.
+     */
+    <T> T payloadAs(Class<T> contract) {
         try {
             return EventJson.mapper().readValue(payload, contract);
         } catch (JsonProcessingException e) {

@@ -4,12 +4,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.messaging.EventHandlers;
 import uk.gov.dps.messaging.Inbox;
 import uk.gov.dps.provider.service.LotCatalogue;
 
-/** Keeps provider-service's copy of the lots in step with lot-service. */
+/**
+ * Keeps provider-service's copy of the lots in step with lot-service. A DPS being established changes nothing here:
+ * each lot event carries what we need of its DPS.
+ */
 @ApplicationScoped
 public class LotEventsConsumer {
 
@@ -19,9 +25,20 @@ public class LotEventsConsumer {
     @Inject
     LotCatalogue catalogue;
 
+    private EventHandlers lotEvents;
+
+    @PostConstruct
+    void handlers() {
+        lotEvents = EventHandlers.builder()
+                .on(EventCatalog.LOT_OPENED, catalogue::update)
+                .on(EventCatalog.LOT_CLOSED, catalogue::update)
+                .on(EventCatalog.LOT_CHANGED, catalogue::update)
+                .build();
+    }
+
     @Incoming("dps.lots")
     @Blocking
     void onLotEvents(ConsumerRecords<String, String> records) {
-        inbox.processBatch("lot-catalogue", records, catalogue::apply);
+        inbox.processBatch("lot-catalogue", records, lotEvents);
     }
 }

@@ -3,9 +3,7 @@ package uk.gov.dps.provider.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.lot.LotSnapshot;
-import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.provider.domain.LotView;
 import uk.gov.dps.runtime.ProblemException;
 
@@ -13,16 +11,8 @@ import uk.gov.dps.runtime.ProblemException;
 @ApplicationScoped
 public class LotCatalogue {
 
-    public void apply(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(EventCatalog.LOT_OPENED.type()) || type.equals(EventCatalog.LOT_CLOSED.type())
-                || type.equals(EventCatalog.LOT_CHANGED.type())) {
-            update(event.payloadAs(LotSnapshot.class));
-        }
-        // a DPS being established changes nothing here: each lot event carries what we need of its DPS
-    }
-
-    private static void update(LotSnapshot snapshot) {
+    /** A lot opened, closed or changed: each event carries the whole lot, and what we need of its DPS. */
+    public void update(LotSnapshot snapshot) {
         LotView existing = LotView.findById(snapshot.lotId());
         LotView lot = existing != null ? existing : new LotView();
         lot.lotId = snapshot.lotId();

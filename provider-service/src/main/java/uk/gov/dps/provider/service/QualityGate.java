@@ -4,10 +4,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.quality.InspectionRecorded;
 import uk.gov.dps.events.quality.RiskRatingChanged;
-import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.provider.domain.Provider;
 import uk.gov.dps.runtime.AuditTrail;
 
@@ -22,19 +20,17 @@ public class QualityGate {
     @Inject
     MembershipService memberships;
 
-    public void apply(IncomingEvent event) {
-        if (event.type().equals(EventCatalog.INSPECTION_RECORDED.type())) {
-            InspectionRecorded inspection = event.payloadAs(InspectionRecorded.class);
-            if ("INADEQUATE".equals(inspection.judgement())) {
-                suspend(inspection.providerId(), "%s judgement Inadequate for setting %s (inspected %s%s)".formatted(
-                        regulatorName(inspection.regulator()), inspection.settingUrn(), inspection.inspectedOn(),
-                        inspection.reportReference() == null ? "" : ", report " + inspection.reportReference()));
-            }
-        } else if (event.type().equals(EventCatalog.RISK_RATING_CHANGED.type())) {
-            RiskRatingChanged rating = event.payloadAs(RiskRatingChanged.class);
-            if ("RED".equals(rating.to())) {
-                suspend(rating.providerId(), "Risk rating red: " + String.join("; ", rating.reasons()));
-            }
+    public void inspected(InspectionRecorded inspection) {
+        if ("INADEQUATE".equals(inspection.judgement())) {
+            suspend(inspection.providerId(), "%s judgement Inadequate for setting %s (inspected %s%s)".formatted(
+                    regulatorName(inspection.regulator()), inspection.settingUrn(), inspection.inspectedOn(),
+                    inspection.reportReference() == null ? "" : ", report " + inspection.reportReference()));
+        }
+    }
+
+    public void riskRated(RiskRatingChanged rating) {
+        if ("RED".equals(rating.to())) {
+            suspend(rating.providerId(), "Risk rating red: " + String.join("; ", rating.reasons()));
         }
     }
 

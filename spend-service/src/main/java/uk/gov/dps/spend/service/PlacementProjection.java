@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.placement.FundingShare;
 import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.PlacementEnded;
@@ -24,7 +23,6 @@ import uk.gov.dps.events.placement.PlacementFeeChanged;
 import uk.gov.dps.events.placement.PlacementStarted;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.placement.WeeklyFee;
-import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.messaging.PoisonEventException;
 import uk.gov.dps.runtime.PartnerCouncils;
 import uk.gov.dps.spend.domain.FundingSplit;
@@ -62,35 +60,31 @@ public class PlacementProjection {
     PartnerCouncils partners;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(EventCatalog.PLACEMENT_AWARDED.type())) {
-            awarded(event.payloadAs(PlacementAwarded.class));
-        } else if (type.equals(EventCatalog.SPOT_PURCHASE_MADE.type())) {
-            spotPurchased(event.payloadAs(SpotPurchaseMade.class));
-        } else if (type.equals(EventCatalog.PLACEMENT_STARTED.type())) {
-            PlacementStarted started = event.payloadAs(PlacementStarted.class);
-            TrackedPlacement placement = known(started.placementId(), started.council());
-            PlacementTerms before = placement.terms();
-            placement.startDate = required(started.startDate(), "startDate");
-            update(placement, before, false);
-        } else if (type.equals(EventCatalog.PLACEMENT_FEE_CHANGED.type())) {
-            PlacementFeeChanged changed = event.payloadAs(PlacementFeeChanged.class);
-            TrackedPlacement placement = known(changed.placementId(), changed.council());
-            PlacementTerms before = placement.terms();
-            placement.changeFee(required(changed.effectiveFrom(), "effectiveFrom"), weeklyPence(changed.weeklyFee()));
-            update(placement, before, false);
-        } else if (type.equals(EventCatalog.PLACEMENT_ENDED.type())) {
-            PlacementEnded ended = event.payloadAs(PlacementEnded.class);
-            TrackedPlacement placement = known(ended.placementId(), ended.council());
-            PlacementTerms before = placement.terms();
-            placement.endDate = required(ended.endDate(), "endDate");
-            update(placement, before, false);
-        }
-        // referrals, offers and exemption warnings commit no money
+    public void started(PlacementStarted started) {
+        TrackedPlacement placement = known(started.placementId(), started.council());
+        PlacementTerms before = placement.terms();
+        placement.startDate = required(started.startDate(), "startDate");
+        update(placement, before, false);
     }
 
-    private void awarded(PlacementAwarded award) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void feeChanged(PlacementFeeChanged changed) {
+        TrackedPlacement placement = known(changed.placementId(), changed.council());
+        PlacementTerms before = placement.terms();
+        placement.changeFee(required(changed.effectiveFrom(), "effectiveFrom"), weeklyPence(changed.weeklyFee()));
+        update(placement, before, false);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ended(PlacementEnded ended) {
+        TrackedPlacement placement = known(ended.placementId(), ended.council());
+        PlacementTerms before = placement.terms();
+        placement.endDate = required(ended.endDate(), "endDate");
+        update(placement, before, false);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void awarded(PlacementAwarded award) {
         UUID id = required(award.placementId(), "placementId");
         TrackedPlacement placement = TrackedPlacement.findById(id);
         boolean isNew = placement == null;
@@ -118,7 +112,8 @@ public class PlacementProjection {
         label(placement, null);
     }
 
-    private void spotPurchased(SpotPurchaseMade spot) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void spotPurchased(SpotPurchaseMade spot) {
         UUID id = required(spot.placementId(), "placementId");
         TrackedPlacement placement = TrackedPlacement.findById(id);
         boolean isNew = placement == null;
