@@ -7,7 +7,6 @@ import static uk.gov.dps.e2e.Scenario.eventually;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
