@@ -3,15 +3,18 @@ package uk.gov.dps.monitoring;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.provider.ProviderRegistered;
+import uk.gov.dps.testing.LiveFeed;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
@@ -28,6 +31,17 @@ final class Monitoring {
     static final String KENT_OFFICER = Tokens.forCouncil("monitoring-officer", "kent");
 
     private Monitoring() {
+    }
+
+    /** The live feed at {@code pathAndQuery} of the service under test, as a dashboard reads it. */
+    static LiveFeed liveFeed(String token, String pathAndQuery) {
+        return liveFeed(token, pathAndQuery, null);
+    }
+
+    /** The same, resuming after the event {@code lastEventId} (sent as Last-Event-ID when not null). */
+    static LiveFeed liveFeed(String token, String pathAndQuery, String lastEventId) {
+        return LiveFeed.resume(URI.create("http://localhost:" + RestAssured.port + pathAndQuery), token, lastEventId,
+                Duration.ofSeconds(30));
     }
 
     /** A provider registered with provider-service, as contract monitoring learns of it from dps.providers. */

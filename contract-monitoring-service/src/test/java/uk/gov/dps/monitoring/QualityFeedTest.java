@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import uk.gov.dps.testing.LiveFeed;
 import uk.gov.dps.testing.Tokens;
 
 /** The live feed over HTTP: who may listen, and what each listener gets. */
@@ -37,7 +38,7 @@ class QualityFeedTest {
             given().auth().oauth2(token).accept("text/event-stream").get(STREAM).then().statusCode(403)
                     .contentType("application/problem+json");
         }
-        try (SseClient feed = SseClient.open(Monitoring.THURROCK_COMMISSIONER, STREAM)) {
+        try (LiveFeed feed = Monitoring.liveFeed(Monitoring.THURROCK_COMMISSIONER, STREAM)) {
             feed.awaitListening();
         }
     }
@@ -55,9 +56,9 @@ class QualityFeedTest {
     void everyPartnerListeningGetsTheSameEventAndFiltersNarrowWhatEachGets() {
         UUID provider = Monitoring.registeredProvider("Thurrock Fostering Ltd");
         UUID other = Monitoring.registeredProvider("Grays Homes Ltd");
-        try (SseClient all = SseClient.open(CAMBRIDGESHIRE_OFFICER, STREAM);
-                SseClient suffolk = SseClient.open(Monitoring.SUFFOLK_OFFICER, STREAM + "?provider=" + provider);
-                SseClient concernsOnly = SseClient.open(Monitoring.SUFFOLK_OFFICER,
+        try (LiveFeed all = Monitoring.liveFeed(CAMBRIDGESHIRE_OFFICER, STREAM);
+                LiveFeed suffolk = Monitoring.liveFeed(Monitoring.SUFFOLK_OFFICER, STREAM + "?provider=" + provider);
+                LiveFeed concernsOnly = Monitoring.liveFeed(Monitoring.SUFFOLK_OFFICER,
                         STREAM + "?provider=" + provider + "&type=dps.quality.concern-raised.v1")) {
             all.awaitListening();
             suffolk.awaitListening();
@@ -68,31 +69,31 @@ class QualityFeedTest {
                     LocalDate.of(2018, 12, 3));
             String concern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Late notification");
 
-            SseClient.Event otherOnAll = all.await(e -> "dps.quality.inspection-recorded.v1".equals(e.name())
-                    && other.toString().equals(JsonPath.from(e.data()).getString("providerId")), Duration.ofSeconds(30));
+            LiveFeed.Event otherOnAll = all.await(e -> "dps.quality.inspection-recorded.v1".equals(e.name())
+                    && other.toString().equals(JsonPath.from(e.data()).getString("providerId")), "the other provider's inspection");
             assertThat(JsonPath.from(otherOnAll.data()).getString("payload.settingUrn")).isEqualTo("SC720001");
 
-            SseClient.Event onSuffolk = suffolk.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30));
+            LiveFeed.Event onSuffolk = suffolk.await("dps.quality.inspection-recorded.v1");
             assertThat(JsonPath.from(onSuffolk.data()).getString("payload.inspectionId")).isEqualTo(inspection);
-            SseClient.Event concernOnSuffolk = suffolk.awaitEvent("dps.quality.concern-raised.v1", Duration.ofSeconds(30));
+            LiveFeed.Event concernOnSuffolk = suffolk.await("dps.quality.concern-raised.v1");
             assertThat(JsonPath.from(concernOnSuffolk.data()).getString("payload.concernId")).isEqualTo(concern);
             assertThat(JsonPath.from(concernOnSuffolk.data()).getString("payload.raisingCouncil")).isEqualTo("essex");
 
-            SseClient.Event onlyConcern = concernsOnly.await(e -> e.name() != null, Duration.ofSeconds(30));
+            LiveFeed.Event onlyConcern = concernsOnly.await(e -> e.name() != null, "any event");
             assertThat(onlyConcern.name()).isEqualTo("dps.quality.concern-raised.v1");
             assertThat(onlyConcern.id()).isEqualTo(concernOnSuffolk.id());
 
             // a later concern marks the end: every listener shares the feed's one order, and the "all" listener
             // already has the other provider's inspection, so each stream got or dropped it before the marker
             String marker = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Marker");
-            SseClient.Event markerOnSuffolk = suffolk.await(e -> e.data() != null && e.data().contains(marker),
-                    Duration.ofSeconds(30));
-            SseClient.Event markerOnConcerns = concernsOnly.await(e -> e.data() != null && e.data().contains(marker),
-                    Duration.ofSeconds(30));
+            LiveFeed.Event markerOnSuffolk = suffolk.await(e -> e.data() != null && e.data().contains(marker),
+                    "the marker");
+            LiveFeed.Event markerOnConcerns = concernsOnly.await(e -> e.data() != null && e.data().contains(marker),
+                    "the marker");
             // the provider filter kept the other provider's inspection off Suffolk's feed
             assertThat(suffolk.eventsUpTo(markerOnSuffolk)).noneMatch(e -> e.data().contains(other.toString()));
             // and the type filter kept the inspection off the concerns-only feed
-            assertThat(concernsOnly.eventsUpTo(markerOnConcerns)).extracting(SseClient.Event::id)
+            assertThat(concernsOnly.eventsUpTo(markerOnConcerns)).extracting(LiveFeed.Event::id)
                     .containsExactly(onlyConcern.id(), markerOnConcerns.id());
         }
     }
@@ -102,29 +103,29 @@ class QualityFeedTest {
         UUID provider = Monitoring.registeredProvider("Reconnecting Care Ltd");
         String path = STREAM + "?provider=" + provider;
         String lastSeen;
-        try (SseClient feed = SseClient.open(CAMBRIDGESHIRE_OFFICER, path)) {
+        try (LiveFeed feed = Monitoring.liveFeed(CAMBRIDGESHIRE_OFFICER, path)) {
             feed.awaitListening();
             Monitoring.recordInspection(ESSEX_OFFICER, provider, "SC730001", "GOOD", LocalDate.of(2018, 12, 3));
-            lastSeen = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30)).id();
+            lastSeen = feed.await("dps.quality.inspection-recorded.v1").id();
         }
         // recorded while the officer's dashboard was away
         String missedConcern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Late notification");
         String missedInspection = Monitoring.recordInspection(ESSEX_OFFICER, provider, "SC730002", "GOOD",
                 LocalDate.of(2018, 12, 10));
 
-        try (SseClient feed = SseClient.open(CAMBRIDGESHIRE_OFFICER, path, lastSeen)) {
-            SseClient.Event concern = feed.awaitEvent("dps.quality.concern-raised.v1", Duration.ofSeconds(30));
+        try (LiveFeed feed = Monitoring.liveFeed(CAMBRIDGESHIRE_OFFICER, path, lastSeen)) {
+            LiveFeed.Event concern = feed.await("dps.quality.concern-raised.v1");
             assertThat(JsonPath.from(concern.data()).getString("payload.concernId")).isEqualTo(missedConcern);
-            SseClient.Event inspection = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30));
+            LiveFeed.Event inspection = feed.await("dps.quality.inspection-recorded.v1");
             assertThat(JsonPath.from(inspection.data()).getString("payload.inspectionId")).isEqualTo(missedInspection);
 
             String liveConcern = Monitoring.raiseConcern(ESSEX_OFFICER, provider, "LOW", "Missing signature");
-            SseClient.Event live = feed.await(e -> e.data() != null && e.data().contains(liveConcern),
-                    Duration.ofSeconds(30));
+            LiveFeed.Event live = feed.await(e -> e.data() != null && e.data().contains(liveConcern),
+                    "the live concern");
             assertThat(live.name()).isEqualTo("dps.quality.concern-raised.v1");
             // one provider's events keep their order (one key, one partition): up to the live one, the event it had
             // before it went away did not come again and the missed ones came once each
-            List<SseClient.Event> upToLive = feed.eventsUpTo(live);
+            List<LiveFeed.Event> upToLive = feed.eventsUpTo(live);
             assertThat(upToLive).filteredOn(e -> e.data().contains("SC730001")).isEmpty();
             assertThat(upToLive).filteredOn(e -> e.data().contains(missedConcern)).hasSize(1);
             assertThat(upToLive).filteredOn(e -> e.data().contains(missedInspection)).hasSize(1);

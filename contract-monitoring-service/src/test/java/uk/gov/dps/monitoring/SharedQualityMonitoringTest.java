@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import uk.gov.dps.events.Topics;
+import uk.gov.dps.testing.LiveFeed;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.TopicReader;
 
@@ -47,7 +48,7 @@ class SharedQualityMonitoringTest {
         UUID provider = Monitoring.registeredProvider("Colchester Children's Homes Ltd");
         assertThat(Monitoring.rating(provider)).isEqualTo("GREEN");
 
-        try (SseClient feed = SseClient.open(CAMBRIDGESHIRE_OFFICER, "/quality-events/stream?provider=" + provider);
+        try (LiveFeed feed = Monitoring.liveFeed(CAMBRIDGESHIRE_OFFICER, "/quality-events/stream?provider=" + provider);
                 TopicReader topic = new TopicReader(SharedInfrastructure.kafkaBootstrapServers(), Topics.QUALITY)) {
             feed.awaitListening();
 
@@ -76,13 +77,13 @@ class SharedQualityMonitoringTest {
                     .body("history[0].changedByCouncil", equalTo("essex"));
 
             // the live feed shows both events as they were committed
-            SseClient.Event recorded = feed.awaitEvent("dps.quality.inspection-recorded.v1", Duration.ofSeconds(30));
+            LiveFeed.Event recorded = feed.await("dps.quality.inspection-recorded.v1");
             JsonPath recordedData = JsonPath.from(recorded.data());
             assertThat(recordedData.getString("providerId")).isEqualTo(provider.toString());
             assertThat(recordedData.getString("payload.inspectionId")).isEqualTo(inspection);
             assertThat(recordedData.getString("payload.judgement")).isEqualTo("INADEQUATE");
             assertThat(recordedData.getString("payload.recordingCouncil")).isEqualTo("essex");
-            SseClient.Event changed = feed.awaitEvent("dps.quality.risk-rating-changed.v1", Duration.ofSeconds(30));
+            LiveFeed.Event changed = feed.await("dps.quality.risk-rating-changed.v1");
             JsonPath changedData = JsonPath.from(changed.data());
             assertThat(changedData.getString("payload.from")).isEqualTo("GREEN");
             assertThat(changedData.getString("payload.to")).isEqualTo("RED");

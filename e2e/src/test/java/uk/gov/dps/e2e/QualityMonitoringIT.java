@@ -6,22 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.gov.dps.e2e.Scenario.as;
 import static uk.gov.dps.e2e.Scenario.eventually;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.sse.InboundSseEvent;
-import jakarta.ws.rs.sse.SseEventSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
 import uk.gov.dps.cli.DpsStack;
+import uk.gov.dps.testing.LiveFeed;
 
 /**
  * Across contract-monitoring-, provider- and placement-service: an Inadequate inspection recorded by an
@@ -70,7 +60,7 @@ class QualityMonitoringIT {
         LocalDate inspectedOn = LocalDate.now().minusDays(7);
         String reason = "Latest Ofsted judgement for setting " + setting + " is Inadequate (inspected " + inspectedOn
                 + ")";
-        try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, inadequate);
+        try (LiveFeed feed = liveFeed(cambridgeshireMonitoring, "?provider=" + inadequate, null);
                 KafkaConsumer<String, String> quality = Scenario.consumerAtEndOf("dps.quality")) {
             feed.awaitListening();
 
@@ -131,14 +121,14 @@ class QualityMonitoringIT {
                 as(MONITORING, cambridgeshireMonitoring).get("/providers/" + p + "/quality").statusCode() == 200));
         String lastSeen;
         String first;
-        try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1", null)) {
+        try (LiveFeed feed = liveFeed(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1", null)) {
             feed.awaitListening();
             first = recordGoodInspection(providers.get(0));
             lastSeen = feed.await(e -> e.data() != null && e.data().contains(first), "the first inspection").id();
         }
         List<String> missed = providers.subList(1, 6).stream().map(this::recordGoodInspection).toList();
 
-        try (LiveFeed feed = LiveFeed.open(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1",
+        try (LiveFeed feed = liveFeed(cambridgeshireMonitoring, "?type=dps.quality.inspection-recorded.v1",
                 lastSeen)) {
             // partitions are read one after another: the missed events come in order per provider, not overall
             eventually("every missed inspection arrives", () -> missed.stream().allMatch(i -> feed.received(i) > 0));
@@ -185,84 +175,9 @@ class QualityMonitoringIT {
                 .getList("providerId");
     }
 
-    /** The monitoring live feed read with Jakarta REST's {@link SseEventSource}, as a dashboard would. */
-    private static final class LiveFeed implements AutoCloseable {
-
-        record Event(String id, String name, String data, String comment) {
-        }
-
-        private final Client client;
-        private final SseEventSource source;
-        private final List<Event> all = new CopyOnWriteArrayList<>();
-        private final List<Event> pending = new ArrayList<>();
-        private final List<Throwable> errors = new CopyOnWriteArrayList<>();
-
-        private LiveFeed(String token, String query, String lastEventId) {
-            ClientRequestFilter headers = request -> {
-                request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-                request.getHeaders().putSingle(HttpHeaders.ACCEPT, "text/event-stream"); // as EventSource sends it
-                if (lastEventId != null) {
-                    request.getHeaders().putSingle("Last-Event-ID", lastEventId);
-                }
-            };
-            client = ClientBuilder.newClient().register(headers);
-            source = SseEventSource.target(client.target(DpsStack.service(MONITORING).baseUrl()
-                    + "/quality-events/stream" + query)).build();
-            source.register(this::receive, errors::add);
-            source.open();
-        }
-
-        static LiveFeed open(String token, String provider) {
-            return new LiveFeed(token, "?provider=" + provider, null);
-        }
-
-        /**
-         * Connects as a dashboard does after a break: naming the last event it got (when not null) in
-         * {@code Last-Event-ID}, the header EventSource sends when it reconnects.
-         */
-        static LiveFeed open(String token, String query, String lastEventId) {
-            return new LiveFeed(token, query, lastEventId);
-        }
-
-        private synchronized void receive(InboundSseEvent e) {
-            Event event = new Event(e.getId(), e.getName(), e.isEmpty() ? null : e.readData(), e.getComment());
-            all.add(event);
-            pending.add(event);
-        }
-
-        /** How many events received so far, awaited or not, contain {@code text}. */
-        long received(String text) {
-            return all.stream().filter(e -> e.name() != null && e.data() != null && e.data().contains(text)).count();
-        }
-
-        /** The feed sends a comment once it is subscribed: events committed after it are streamed. */
-        void awaitListening() {
-            await(e -> e.comment() != null && e.comment().contains("listening"), "the listening comment");
-        }
-
-        Event await(String type) {
-            return await(e -> type.equals(e.name()), type);
-        }
-
-        /** The first event not awaited before that matches. */
-        Event await(Predicate<Event> match, String what) {
-            return org.awaitility.Awaitility.await("on the live feed: " + what).atMost(Scenario.PATIENCE)
-                    .until(() -> take(match), Optional::isPresent).get();
-        }
-
-        private synchronized Optional<Event> take(Predicate<Event> match) {
-            if (!errors.isEmpty()) {
-                throw new AssertionError("the live feed failed; it sent " + all, errors.get(0));
-            }
-            Optional<Event> found = pending.stream().filter(match).findFirst();
-            found.ifPresent(pending::remove);
-            return found;
-        }
-
-        @Override
-        public void close() {
-            source.close(5, TimeUnit.SECONDS);
-            client.close();
-        }
+    /** The monitoring live feed, as a dashboard reads it; resuming after {@code lastEventId} when not null. */
+    private static LiveFeed liveFeed(String token, String query, String lastEventId) {
+        return LiveFeed.resume(URI.create(DpsStack.service(MONITORING).baseUrl() + "/quality-events/stream" + query),
+                token, lastEventId, Scenario.PATIENCE);
     }
 }
