@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -119,7 +120,7 @@ public class QuoteResource {
     }
 
     private static List<StreamCommitment> byStream(FundingSplit split,
-            java.util.function.ToLongFunction<FundingStream> committed) {
+            ToLongFunction<FundingStream> committed) {
         return split.streams().stream()
                 .map(s -> new StreamCommitment(s, split.percentOf(s), Money.pounds(committed.applyAsLong(s))))
                 .toList();
