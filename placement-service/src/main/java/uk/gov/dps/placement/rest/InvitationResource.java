@@ -1,5 +1,6 @@
 package uk.gov.dps.placement.rest;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public class InvitationResource {
     InboxService inbox;
 
     @Inject
-    java.time.Clock clock;
+    Clock clock;
 
     /** The provider's own answer: an offer (id, weekly fee) or a decline (reason). */
     public record OwnResponse(Response.Kind kind, UUID offerId, ReferralResource.FeeView weeklyFee,
