@@ -62,4 +62,18 @@ public class Response extends PanacheEntityBase {
 
     @Column(name = "submitted_at")
     public Instant submittedAt;
+
+    /** Set when the provider withdrew its offer: it is then neither ranked nor awardable. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
+    @Column(name = "amended_at")
+    public Instant amendedAt;
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
 }

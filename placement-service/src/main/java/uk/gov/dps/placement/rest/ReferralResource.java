@@ -25,12 +25,14 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.FundingShares;
+import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
 import uk.gov.dps.placement.domain.Need;
 import uk.gov.dps.placement.domain.OfferEvaluation;
@@ -101,16 +103,19 @@ public class ReferralResource {
         }
     }
 
-    /** What an invited provider sees: the minimal profile needed to offer, nothing about the council's staff. */
+    /**
+     * What an invited provider sees: the minimal profile needed to offer, nothing about the council's staff;
+     * once decided, only whether it was awarded to this provider (never who won nor the price).
+     */
     public record InvitedReferralView(UUID id, UUID lotId, String category, String ageBand, String sex,
             List<String> needs, String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
             Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
-            Instant respondBy) implements ReferralAnswer {
+            Instant respondBy, Referral.Status status, Inbox.Outcome outcome) implements ReferralAnswer {
 
-        static InvitedReferralView of(Referral r) {
+        static InvitedReferralView of(Referral r, Inbox.Outcome outcome) {
             return new InvitedReferralView(r.id, r.lotId, r.category, r.ageBand, r.sex, List.of(r.needs),
                     r.postcodeDistrict, r.siblingsToPlace, r.emergency, r.wantedStart, r.expectedDurationWeeks,
-                    r.placementPattern, r.educationRequired, r.therapyRequired, r.respondBy);
+                    r.placementPattern, r.educationRequired, r.therapyRequired, r.respondBy, r.status, outcome);
         }
     }
 
@@ -149,11 +154,13 @@ public class ReferralResource {
 
     public record ResponseView(UUID id, UUID providerId, uk.gov.dps.placement.domain.Response.Kind kind,
             FeeView weeklyFee, LocalDate proposedStart, String homeReference, List<String> needsMet,
-            uk.gov.dps.placement.domain.Response.DeclineReason declineReason, String detail, Instant submittedAt) {
+            uk.gov.dps.placement.domain.Response.DeclineReason declineReason, String detail, Instant submittedAt,
+            Instant amendedAt, Instant withdrawnAt, String withdrawalReason) {
 
         static ResponseView of(uk.gov.dps.placement.domain.Response r) {
             return new ResponseView(r.id, r.providerId, r.kind, r.fee == null ? null : FeeView.of(r.fee),
-                    r.proposedStart, r.homeReference, List.of(r.needsMet), r.declineReason, r.detail, r.submittedAt);
+                    r.proposedStart, r.homeReference, List.of(r.needsMet), r.declineReason, r.detail, r.submittedAt,
+                    r.amendedAt, r.withdrawnAt, r.withdrawalReason);
         }
     }
 
@@ -174,6 +181,15 @@ public class ReferralResource {
                     c.latestJudgement(), r.excluded(), r.priceScore(), r.qualityScore(), r.needsScore(), r.score(),
                     r.reasons());
         }
+    }
+
+    public record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** The whole offer as it should now stand, and why it changed. */
+    public record AmendOfferRequest(@NotNull @Valid FeeRequest weeklyFee, @NotNull LocalDate proposedStart,
+            @NotBlank @Size(max = 100) String homeReference, List<@NotNull Need> needsMet,
+            @Size(max = 2000) String reason) {
     }
 
     public record ShareRequest(@NotNull FundingShares.Stream stream,
@@ -213,7 +229,9 @@ public class ReferralResource {
     @Operation(summary = "One referral: officers of its council see it all, invited providers the minimal profile")
     public ReferralAnswer get(@PathParam("id") UUID id) {
         Referral referral = referrals.readable(id);
-        return caller.hasRole(Roles.PROVIDER) ? InvitedReferralView.of(referral) : ReferralView.of(referral);
+        return caller.hasRole(Roles.PROVIDER)
+                ? InvitedReferralView.of(referral, referrals.outcomeFor(referral, caller.providerClaim().orElseThrow()))
+                : ReferralView.of(referral);
     }
 
     @POST
@@ -266,6 +284,30 @@ public class ReferralResource {
     public Response decline(@PathParam("id") UUID id, @Valid @NotNull DeclineRequest request) {
         var decline = responses.decline(id, request.reason(), request.detail());
         return Response.status(Response.Status.CREATED).entity(ResponseView.of(decline)).build();
+    }
+
+    @POST
+    @Path("/{id}/offers/{offerId}/withdrawal")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Withdraw your own offer before your deadline, with a reason",
+            description = "A withdrawn offer is neither ranked nor awardable. After the deadline or the award: 409; "
+                    + "another provider's offer: 403. Audited.")
+    public ResponseView withdraw(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
+            @Valid @NotNull WithdrawalRequest request) {
+        return ResponseView.of(responses.withdraw(id, offerId, request.reason()));
+    }
+
+    @PUT
+    @Path("/{id}/offers/{offerId}")
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Amend your own offer (itemised weekly fee, start, home) before your deadline",
+            description = "The offer is evaluated with its new fee. After the deadline or the award: 409; another "
+                    + "provider's offer: 403. Audited with the previous and new values.")
+    public ResponseView amend(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
+            @Valid @NotNull AmendOfferRequest request) {
+        return ResponseView.of(responses.amend(id, offerId, new ResponseService.NewOffer(request.weeklyFee().toFee(),
+                request.proposedStart(), request.homeReference(),
+                request.needsMet() == null ? List.of() : request.needsMet()), request.reason()));
     }
 
     @GET

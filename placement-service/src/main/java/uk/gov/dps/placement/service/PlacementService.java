@@ -83,6 +83,9 @@ public class PlacementService {
         if (offer.kind != Response.Kind.OFFER) {
             throw ProblemException.unprocessable("The provider declined this call-off: there is no offer to award.");
         }
+        if (offer.withdrawn()) {
+            throw ProblemException.unprocessable("The provider withdrew this offer: it cannot be awarded.");
+        }
         FundingShares.problem(award.fundingShares()).ifPresent(p -> {
             throw ProblemException.badRequest("fundingShares", p);
         });
@@ -127,7 +130,7 @@ public class PlacementService {
         placement.awardedBy = caller.name();
         placement.persist();
 
-        List<UUID> unsuccessful = Response.<Response>list("referralId = ?1 and kind = ?2 and id <> ?3", referralId,
+        List<UUID> unsuccessful = Response.<Response>list("referralId = ?1 and kind = ?2 and id <> ?3 and withdrawnAt is null", referralId,
                 Response.Kind.OFFER, offer.id).stream().map(r -> r.providerId).sorted().toList();
         outbox.publish(EventCatalog.PLACEMENT_AWARDED, placement.id, new PlacementAwarded(placement.id, referralId,
                 placement.council, placement.lotId, placement.serviceType, placement.providerId, offer.id,

@@ -18,8 +18,10 @@ import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.placement.CallOffIssued;
 import uk.gov.dps.events.placement.ReferralRaised;
 import uk.gov.dps.messaging.Outbox;
+import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
 import uk.gov.dps.placement.domain.Need;
+import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Projections.LotMember;
 import uk.gov.dps.placement.domain.Projections.LotView;
 import uk.gov.dps.placement.domain.Referral;
@@ -114,6 +116,16 @@ public class ReferralService {
             throw ProblemException.forbidden("This referral belongs to another council.");
         }
         return referral;
+    }
+
+    /** The decision as {@code provider} may know it: see {@link Inbox#outcome}. */
+    public Inbox.Outcome outcomeFor(Referral referral, UUID provider) {
+        if (!Inbox.decided(referral)) {
+            return null;
+        }
+        UUID winner = Placement.<Placement>find("referralId", referral.id).firstResultOptional()
+                .map(p -> p.providerId).orElse(null);
+        return Inbox.outcome(referral, winner, provider);
     }
 
     /** For changes: only the referral's own council. */

@@ -3,12 +3,15 @@ package uk.gov.dps.placement.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.placement.OfferDeclined;
@@ -21,6 +24,7 @@ import uk.gov.dps.placement.domain.Need;
 import uk.gov.dps.placement.domain.OfferEvaluation;
 import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.placement.domain.Response;
+import uk.gov.dps.runtime.AuditTrail;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.Roles;
@@ -37,6 +41,9 @@ public class ResponseService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Caller caller;
@@ -78,6 +85,70 @@ public class ResponseService {
         return response;
     }
 
+    /** Withdraws the caller's own offer before its deadline: it is then neither ranked nor awardable. */
+    @Transactional
+    public Response withdraw(UUID referralId, UUID offerId, String reason) {
+        Response offer = ownChangeableOffer(referralId, offerId);
+        offer.withdrawnAt = clock.instant();
+        offer.withdrawalReason = reason;
+        audit.record("referral", referralId, "OFFER_WITHDRAWN", caller.asActor(), reason,
+                Map.of("offerId", offerId, "providerId", offer.providerId));
+        return offer;
+    }
+
+    /** Replaces the caller's own offer's fee, start and home before its deadline; it is evaluated as amended. */
+    @Transactional
+    public Response amend(UUID referralId, UUID offerId, NewOffer amended, String reason) {
+        Response offer = ownChangeableOffer(referralId, offerId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("offerId", offerId);
+        details.put("providerId", offer.providerId);
+        details.put("previousWeeklyTotal", offer.fee.total().toPlainString());
+        details.put("weeklyTotal", amended.fee().total().toPlainString());
+        details.put("previousProposedStart", String.valueOf(offer.proposedStart));
+        details.put("proposedStart", String.valueOf(amended.proposedStart()));
+        details.put("previousHomeReference", offer.homeReference);
+        details.put("homeReference", amended.homeReference());
+        offer.fee = amended.fee();
+        offer.proposedStart = amended.proposedStart();
+        offer.homeReference = amended.homeReference();
+        offer.needsMet = amended.needsMet().stream().map(Enum::name).distinct().toArray(String[]::new);
+        offer.amendedAt = clock.instant();
+        audit.record("referral", referralId, "OFFER_AMENDED", caller.asActor(), reason, details);
+        return offer;
+    }
+
+    /**
+     * The caller's own live offer on a referral still called off, before the caller's deadline. Another provider's
+     * offer is 403; after the deadline, the award, or a withdrawal, 409.
+     */
+    private Response ownChangeableOffer(UUID referralId, UUID offerId) {
+        Referral referral = referrals.readable(referralId);
+        UUID provider = caller.providerClaim()
+                .orElseThrow(() -> ProblemException.forbidden("Only a provider user can change its offer."));
+        Response offer = Response.findById(offerId);
+        if (offer == null || !offer.referralId.equals(referralId) || offer.kind != Response.Kind.OFFER) {
+            throw ProblemException.notFound("Offer", offerId);
+        }
+        if (!offer.providerId.equals(provider)) {
+            throw ProblemException.forbidden("This offer is another organisation's.");
+        }
+        if (referral.status != Referral.Status.CALLED_OFF) {
+            throw ProblemException.conflict("The call-off is " + referral.status + ": offers can no longer change.");
+        }
+        Invitation invitation = Invitation.findById(new Invitation.Key(referralId, provider));
+        if (clock.instant().isAfter(invitation.respondBy)) {
+            throw ProblemException.conflict("Your deadline passed at " + invitation.respondBy
+                    + ": the offer can no longer change.");
+        }
+        if (offer.withdrawn()) {
+            throw ProblemException.conflict("The offer was withdrawn.");
+        }
+        // a change racing an award: both bump the referral's version, so only one of them commits
+        Referral.getEntityManager().lock(referral, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        return offer;
+    }
+
     /** Officers see every response; a provider sees only its own, never a competitor's offer. */
     public List<Response> responses(UUID referralId) {
         referrals.readable(referralId);
@@ -90,7 +161,7 @@ public class ResponseService {
     public List<OfferEvaluation.Ranked> evaluate(UUID referralId) {
         Referral referral = referrals.readable(referralId);
         List<OfferEvaluation.Candidate> candidates = Response.<Response>list(
-                "referralId = ?1 and kind = ?2", referralId, Response.Kind.OFFER).stream()
+                "referralId = ?1 and kind = ?2 and withdrawnAt is null", referralId, Response.Kind.OFFER).stream()
                 .map(r -> new OfferEvaluation.Candidate(r.id, r.providerId, providerName(referralId, r.providerId),
                         r.fee.total(), market.latestJudgement(r.providerId), Set.of(r.needsMet)))
                 .toList();
