@@ -13,8 +13,8 @@ import uk.gov.dps.messaging.EventHandlers;
 import uk.gov.dps.messaging.Inbox;
 
 /**
- * Keeps lot membership in step with provider-service's decisions; other provider events (registration,
- * applications) do not change membership.
+ * Keeps lot membership in step with provider-service's decisions, and which members' mandatory documents have
+ * expired; other provider events (registration, applications) do not change membership.
  */
 @ApplicationScoped
 public class ProviderEventsConsumer {
@@ -35,6 +35,8 @@ public class ProviderEventsConsumer {
                 .on(EventCatalog.PROVIDER_REINSTATED, membership::reinstated)
                 .on(EventCatalog.PROVIDER_TIER_CHANGED, membership::tierChanged)
                 .on(EventCatalog.PROVIDER_WITHDRAWN, membership::withdrawn)
+                .on(EventCatalog.PROVIDER_DOCUMENT_EXPIRED, membership::documentExpired)
+                .on(EventCatalog.PROVIDER_DOCUMENT_RECORDED, membership::documentRecorded)
                 .build();
     }
 

@@ -3,6 +3,7 @@ package uk.gov.dps.lot.rest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,12 +70,13 @@ public class LotResource {
     public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** {@code expiredDocuments}: mandatory documents past expiry and not replaced; null for provider users. */
     public record MemberView(UUID providerId, String providerName, List<String> categories, String tier,
-            String status, Instant admittedAt) {
+            String status, Instant admittedAt, List<String> expiredDocuments) {
 
-        static MemberView of(LotMember m) {
+        static MemberView of(LotMember m, List<String> expiredDocuments) {
             return new MemberView(m.providerId, m.providerName, List.of(m.categories), m.tier,
-                    m.suspended ? "SUSPENDED" : "ACTIVE", m.admittedAt);
+                    m.suspended ? "SUSPENDED" : "ACTIVE", m.admittedAt, expiredDocuments);
         }
     }
 
@@ -122,8 +124,15 @@ public class LotResource {
             @QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
         MembershipService.Filter filter = QueryValues.optionalEnum(MembershipService.Filter.class, status, "status")
                 .orElse(MembershipService.Filter.ACTIVE);
-        return Page.of(membership.members(id, Optional.ofNullable(category).filter(c -> !c.isBlank()), filter, page),
-                page.page, page.size, MemberView::of);
+        List<LotMember> members = membership.members(id, Optional.ofNullable(category).filter(c -> !c.isBlank()),
+                filter, page);
+        // another provider's lapsed insurance is the council's business, not a competitor's
+        boolean showDocuments = !caller.hasRole(Roles.PROVIDER);
+        Map<UUID, List<String>> expired = showDocuments
+                ? membership.expiredDocuments(members.stream().map(m -> m.providerId).toList())
+                : Map.of();
+        return Page.of(members, page.page, page.size,
+                m -> MemberView.of(m, showDocuments ? expired.getOrDefault(m.providerId, List.of()) : null));
     }
 
     @GET

@@ -1,6 +1,11 @@
 package uk.gov.dps.lot.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,14 +15,18 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderDocumentExpired;
+import uk.gov.dps.events.provider.ProviderDocumentRecorded;
 import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
 import uk.gov.dps.events.provider.ProviderTierChanged;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.lot.domain.ExpiredDocument;
 import uk.gov.dps.lot.domain.Lot;
 import uk.gov.dps.lot.domain.LotMember;
 import uk.gov.dps.messaging.PoisonEventException;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.PlatformClock;
 import uk.gov.dps.runtime.ProblemException;
 
 /**
@@ -68,6 +77,44 @@ public class MembershipService {
         if (existing == null) {
             member.persist();
         }
+    }
+
+    /** A mandatory document lapsed: the provider's members rows show it until a valid replacement. */
+    public void documentExpired(ProviderDocumentExpired expired) {
+        ExpiredDocument existing = ExpiredDocument.findById(new ExpiredDocument.Key(expired.providerId(),
+                expired.documentType()));
+        ExpiredDocument row = existing != null ? existing : new ExpiredDocument();
+        row.providerId = expired.providerId();
+        row.documentType = expired.documentType();
+        row.documentId = expired.documentId();
+        row.expiresOn = expired.expiresOn();
+        if (existing == null) {
+            row.persist();
+        }
+    }
+
+    /**
+     * A replacement clears the expired state when it is valid on the day it was recorded; events of one provider
+     * arrive in order, so an older document's expiry never overtakes its replacement.
+     */
+    public void documentRecorded(ProviderDocumentRecorded recorded) {
+        LocalDate recordedOn = LocalDate.ofInstant(recorded.recordedAt(), PlatformClock.UK);
+        if (recorded.expiresOn() == null || !recorded.expiresOn().isBefore(recordedOn)) {
+            ExpiredDocument.delete("providerId = ?1 and documentType = ?2", recorded.providerId(),
+                    recorded.documentType());
+        }
+    }
+
+    /** Each provider's expired mandatory document types, by name: one query for a page of members. */
+    public Map<UUID, List<String>> expiredDocuments(Collection<UUID> providerIds) {
+        Map<UUID, TreeSet<String>> byProvider = new TreeMap<>();
+        if (!providerIds.isEmpty()) {
+            ExpiredDocument.<ExpiredDocument>list("providerId in ?1", providerIds).forEach(
+                    d -> byProvider.computeIfAbsent(d.providerId, p -> new TreeSet<>()).add(d.documentType));
+        }
+        Map<UUID, List<String>> result = new TreeMap<>();
+        byProvider.forEach((provider, types) -> result.put(provider, List.copyOf(types)));
+        return result;
     }
 
     private static void setSuspended(UUID providerId, List<UUID> lotIds, boolean suspended, Instant at) {

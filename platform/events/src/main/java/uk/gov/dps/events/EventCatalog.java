@@ -18,6 +18,9 @@ import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.provider.ApplicationRejected;
 import uk.gov.dps.events.provider.ApplicationSubmitted;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderDocumentExpired;
+import uk.gov.dps.events.provider.ProviderDocumentExpiring;
+import uk.gov.dps.events.provider.ProviderDocumentRecorded;
 import uk.gov.dps.events.provider.ProviderRegistered;
 import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
@@ -130,13 +133,25 @@ public final class EventCatalog {
             "dps.spend.threshold-crossed.v1", Topics.SPEND, ThresholdCrossed.class,
             "A budget's forecast or a contract's commitment crossed a threshold.");
 
+    // dps.providers, key = provider id (documents)
+    public static final EventType<ProviderDocumentRecorded> PROVIDER_DOCUMENT_RECORDED = new EventType<>(
+            "dps.provider.document-recorded.v1", Topics.PROVIDERS, ProviderDocumentRecorded.class,
+            "A provider recorded or replaced its document of one type (insurance, registration, policy).");
+    public static final EventType<ProviderDocumentExpiring> PROVIDER_DOCUMENT_EXPIRING = new EventType<>(
+            "dps.provider.document-expiring.v1", Topics.PROVIDERS, ProviderDocumentExpiring.class,
+            "A provider's document expires within the warning period.");
+    public static final EventType<ProviderDocumentExpired> PROVIDER_DOCUMENT_EXPIRED = new EventType<>(
+            "dps.provider.document-expired.v1", Topics.PROVIDERS, ProviderDocumentExpired.class,
+            "A provider's mandatory document passed its expiry without a replacement.");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
             LOT_CHANGED, INSPECTION_RECORDED, RISK_RATING_CHANGED, REFERRAL_RAISED, CALL_OFF_ISSUED, OFFER_SUBMITTED,
             OFFER_DECLINED, PLACEMENT_AWARDED, PLACEMENT_STARTED, PLACEMENT_FEE_CHANGED, PLACEMENT_ENDED,
             SPOT_PURCHASE_MADE, EXEMPTION_EXPIRING, CONCERN_RAISED, CONCERN_RESOLVED, KPI_RETURN_RECEIVED,
-            THRESHOLD_CROSSED);
+            THRESHOLD_CROSSED,
+            PROVIDER_DOCUMENT_RECORDED, PROVIDER_DOCUMENT_EXPIRING, PROVIDER_DOCUMENT_EXPIRED);
 
     private EventCatalog() {
     }

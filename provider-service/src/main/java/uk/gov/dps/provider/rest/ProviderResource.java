@@ -28,7 +28,9 @@ import jakarta.ws.rs.core.Response;
 import uk.gov.dps.provider.domain.Membership;
 import uk.gov.dps.provider.domain.Provider;
 import uk.gov.dps.provider.domain.Application;
+import uk.gov.dps.provider.domain.ProviderDocument;
 import uk.gov.dps.provider.service.ApplicationService;
+import uk.gov.dps.provider.service.DocumentService;
 import uk.gov.dps.provider.service.MembershipService;
 import uk.gov.dps.provider.service.ProviderService;
 import uk.gov.dps.runtime.AuditTrail;
@@ -52,6 +54,9 @@ public class ProviderResource {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    DocumentService documents;
 
     @Inject
     AuditTrail audit;
@@ -210,6 +215,47 @@ public class ProviderResource {
         caller.requireOwnProviderIfProvider(id);
         return new LotsAffected(id, memberships.withdraw(id, Optional.ofNullable(request.lotId()), request.reason(),
                 caller.asActor()));
+    }
+
+    public record DocumentRequest(@NotNull ProviderDocument.Type type, @NotBlank @Size(max = 200) String reference,
+            @Size(max = 500) String title, @NotNull LocalDate issuedOn, LocalDate expiresOn, LocalDate reviewOn) {
+    }
+
+    public record DocumentView(UUID id, ProviderDocument.Type type, boolean mandatory, String reference, String title,
+            LocalDate issuedOn, LocalDate expiresOn, LocalDate reviewOn, Instant recordedAt, String recordedBy,
+            boolean expired, boolean expiringSoon) {
+
+        static DocumentView of(ProviderDocument d, LocalDate today, int warningDays) {
+            return new DocumentView(d.id, d.type, d.type.mandatory, d.reference, d.title, d.issuedOn, d.expiresOn,
+                    d.reviewOn, d.recordedAt, d.recordedBy, d.expiredOn(today), d.expiresWithin(today, warningDays));
+        }
+    }
+
+    @POST
+    @Path("/{id}/documents")
+    @Idempotent
+    @RolesAllowed(Roles.PROVIDER)
+    @Operation(summary = "Record the organisation's document of one type, replacing the current one of that type",
+            description = "Insurance and registration need expiresOn; policies may give reviewOn instead. "
+                    + "Publishes dps.provider.document-recorded.v1; an expiry within the warning period is "
+                    + "announced once (dps.provider.document-expiring.v1).")
+    public Response recordDocument(@PathParam("id") UUID providerId, @Valid @NotNull DocumentRequest request) {
+        caller.requireOwnProviderIfProvider(providerId);
+        ProviderDocument document = documents.record(providerId, new DocumentService.NewDocument(request.type(),
+                request.reference(), request.title(), request.issuedOn(), request.expiresOn(), request.reviewOn()),
+                caller.asActor());
+        return Response.created(URI.create("/providers/" + providerId + "/documents"))
+                .entity(DocumentView.of(document, documents.today(), documents.warningDays())).build();
+    }
+
+    @GET
+    @Path("/{id}/documents")
+    @RolesAllowed({Roles.PROVIDER, Roles.COMMISSIONER, Roles.MONITORING_OFFICER})
+    @Operation(summary = "The organisation's current documents, one per type, with whether each has expired")
+    public List<DocumentView> documents(@PathParam("id") UUID providerId) {
+        caller.requireOwnProviderIfProvider(providerId);
+        LocalDate today = documents.today();
+        return documents.of(providerId).stream().map(d -> DocumentView.of(d, today, documents.warningDays())).toList();
     }
 
     @GET
