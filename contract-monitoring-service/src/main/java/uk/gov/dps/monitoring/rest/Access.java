@@ -1,7 +1,6 @@
 package uk.gov.dps.monitoring.rest;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import uk.gov.dps.monitoring.domain.FinancialQuarter;
 import uk.gov.dps.runtime.AuditTrail;
@@ -22,17 +21,6 @@ final class Access {
     static AuditTrail.Actor partnerCouncil(Caller caller) {
         caller.requirePartnerCouncil();
         return caller.asActor();
-    }
-
-    static Optional<UUID> optionalId(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(parameter, "must be an id (UUID)");
-        }
     }
 
     static Optional<Boolean> optionalBoolean(String value, String parameter) {

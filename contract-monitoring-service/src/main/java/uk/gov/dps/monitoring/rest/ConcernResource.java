@@ -105,7 +105,7 @@ public class ConcernResource {
     public Page<ConcernView> list(@QueryParam("provider") String provider, @QueryParam("status") String status,
             @QueryParam("severity") String severity, @Valid @BeanParam PageRequest page) {
         Access.partnerCouncil(caller);
-        return Page.of(concerns.list(Access.optionalId(provider, "provider"),
+        return Page.of(concerns.list(QueryValues.optionalId(provider, "provider"),
                 QueryValues.optionalEnum(Concern.Status.class, status, "status"),
                 QueryValues.optionalEnum(Concern.Severity.class, severity, "severity"), page), page.page, page.size,
                 ConcernView::of);

@@ -111,7 +111,7 @@ public class ImprovementPlanResource {
             @Valid @BeanParam PageRequest page) {
         Access.partnerCouncil(caller);
         LocalDate today = ratings.today();
-        return Page.of(plans.list(Access.optionalId(provider, "provider"),
+        return Page.of(plans.list(QueryValues.optionalId(provider, "provider"),
                 QueryValues.optionalEnum(ImprovementPlan.Status.class, status, "status"), page), page.page, page.size,
                 p -> PlanView.of(p, today));
     }

@@ -95,7 +95,7 @@ public class InspectionResource {
     public Page<InspectionView> list(@QueryParam("provider") String provider, @QueryParam("judgement") String judgement,
             @Valid @BeanParam PageRequest page) {
         Access.partnerCouncil(caller);
-        return Page.of(inspections.list(Access.optionalId(provider, "provider"),
+        return Page.of(inspections.list(QueryValues.optionalId(provider, "provider"),
                 QueryValues.optionalEnum(Inspection.Judgement.class, judgement, "judgement"), page), page.page,
                 page.size, InspectionView::of);
     }

@@ -35,6 +35,7 @@ import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.ProblemException;
+import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
 /**
@@ -116,7 +117,7 @@ public class KpiReturnResource {
                     + "organisation's returns only.")
     public Page<KpiReturnView> list(@QueryParam("provider") String provider, @QueryParam("quarter") String quarter,
             @Valid @BeanParam PageRequest page) {
-        Optional<UUID> providerId = Access.optionalId(provider, "provider");
+        Optional<UUID> providerId = QueryValues.optionalId(provider, "provider");
         if (caller.hasRole(Roles.PROVIDER)) {
             UUID own = caller.providerClaim().orElseThrow(
                     () -> ProblemException.forbidden("Your token does not name your provider organisation."));

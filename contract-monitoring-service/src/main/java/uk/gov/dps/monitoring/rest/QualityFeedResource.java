@@ -34,6 +34,7 @@ import uk.gov.dps.monitoring.messaging.FeedPosition;
 import uk.gov.dps.monitoring.messaging.QualityFeed;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.ProblemException;
+import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
 /**
@@ -71,7 +72,7 @@ public class QualityFeedResource {
     public Multi<OutboundSseEvent> stream(@QueryParam("provider") String provider, @QueryParam("type") List<String> types,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Access.partnerCouncil(caller);
-        Optional<UUID> providerId = Access.optionalId(provider, "provider");
+        Optional<UUID> providerId = QueryValues.optionalId(provider, "provider");
         Set<String> wanted = wantedTypes(types);
         Optional<FeedPosition> after = Optional.ofNullable(lastEventId).filter(id -> !id.isBlank())
                 .map(id -> FeedPosition.parse(id).orElseThrow(() -> ProblemException.badRequest("Last-Event-ID",

@@ -30,6 +30,7 @@ import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
 @Path("/visits")
@@ -86,7 +87,7 @@ public class VisitResource {
     @Operation(summary = "Monitoring visits, newest first, shared across partner councils, paged")
     public Page<VisitView> list(@QueryParam("provider") String provider, @Valid @BeanParam PageRequest page) {
         Access.partnerCouncil(caller);
-        return Page.of(visits.list(Access.optionalId(provider, "provider"), page), page.page, page.size,
+        return Page.of(visits.list(QueryValues.optionalId(provider, "provider"), page), page.page, page.size,
                 VisitView::of);
     }
 }

@@ -20,7 +20,6 @@ import uk.gov.dps.placement.domain.Response;
 import uk.gov.dps.placement.service.InboxService;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
-import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
@@ -62,7 +61,7 @@ public class InvitationResource {
     public Page<InboxItem> list(@QueryParam("status") String status, @QueryParam("lot") String lot,
             @Valid @BeanParam PageRequest page) {
         Optional<Inbox.Status> wanted = QueryValues.optionalEnum(Inbox.Status.class, status, "status");
-        Optional<UUID> lotId = uuid(lot, "lot");
+        Optional<UUID> lotId = QueryValues.optionalId(lot, "lot");
         Instant now = clock.instant();
         return Page.of(inbox.inbox(wanted, lotId, page), page.page, page.size, row -> {
             Inbox.Outcome outcome = Inbox.outcome(row.referral(), row.winner(), row.invitation().providerId);
@@ -71,16 +70,5 @@ public class InvitationResource {
                     row.invitation().respondBy, ReferralResource.InvitedReferralView.of(row.referral(), outcome),
                     OwnResponse.of(row.response()), outcome);
         });
-    }
-
-    private static Optional<UUID> uuid(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(parameter, "must be a lot id (a UUID)");
-        }
     }
 }

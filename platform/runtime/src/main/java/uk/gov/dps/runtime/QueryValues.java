@@ -2,6 +2,7 @@ package uk.gov.dps.runtime;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,17 @@ public final class QueryValues {
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw ProblemException.badRequest(parameter, "must be one of " + allowed);
+        }
+    }
+
+    public static Optional<UUID> optionalId(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(value.strip()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(parameter, "must be an id (UUID)");
         }
     }
 }

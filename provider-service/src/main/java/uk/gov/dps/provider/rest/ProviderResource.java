@@ -38,7 +38,6 @@ import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
-import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
@@ -138,7 +137,7 @@ public class ProviderResource {
     public Page<ProviderView> list(@QueryParam("status") String status, @QueryParam("lot") String lot,
             @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Membership.Status.class, status, "status");
-        List<Provider> rows = providers.list(wanted, optionalId(lot, "lot"), page);
+        List<Provider> rows = providers.list(wanted, QueryValues.optionalId(lot, "lot"), page);
         // one query for the whole page's memberships, not one per provider
         var byProvider = memberships.of(rows.stream().map(p -> p.id).toList());
         return Page.of(rows, page.page, page.size, p -> ProviderView.of(p, byProvider.getOrDefault(p.id, List.of())));
@@ -266,16 +265,5 @@ public class ProviderResource {
         caller.requireOwnProviderIfProvider(id);
         providers.get(id);
         return Page.of(audit.about(id, page), page.page, page.size, e -> e);
-    }
-
-    static Optional<UUID> optionalId(String value, String parameter) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.strip()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(parameter, "must be an id (UUID)");
-        }
     }
 }
