@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +30,7 @@ public final class KeycloakDist {
     /** The realm Keycloak imports; docker-compose and k8s import the same file. */
     public static final String REALM_RESOURCE = "keycloak/dps-realm.json";
     /** Keycloak's version, written once in platform/infra/pom.xml and filtered into dps-infra.properties. */
-    public static final String VERSION = infraProperty("keycloak.version");
+    public static final String VERSION = InfraProperties.get("keycloak.version");
 
     private final Path state;
     private final int port;
@@ -159,20 +158,6 @@ public final class KeycloakDist {
                 throw new IllegalStateException(REALM_RESOURCE + " is not on the class path");
             }
             return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String infraProperty(String key) {
-        try (InputStream in = KeycloakDist.class.getClassLoader().getResourceAsStream("dps-infra.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            String value = properties.getProperty(key);
-            if (value == null || value.startsWith("${")) {
-                throw new IllegalStateException("dps-infra.properties has no " + key + " (build with Maven)");
-            }
-            return value;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import uk.gov.dps.infra.KafkaBroker;
 import uk.gov.dps.infra.PostgresServer;
+import uk.gov.dps.infra.SmtpServer;
 
 /**
  * One real Kafka broker and one real PostgreSQL server per test JVM, started on first use (in parallel)
@@ -22,6 +23,7 @@ public final class SharedInfrastructure {
     private static KafkaBroker broker;
     private static int[] brokerPorts;
     private static Path brokerDir;
+    private static SmtpServer smtp;
 
     public record Database(String jdbcUrl, String user, String password) {
     }
@@ -53,6 +55,20 @@ public final class SharedInfrastructure {
     public static synchronized Database database() {
         start();
         return database;
+    }
+
+    /**
+     * The JVM's real SMTP server, started on first use (only modules that send mail pay for it) and stopped when the
+     * JVM exits.
+     */
+    public static synchronized SmtpServer smtp() {
+        if (smtp == null) {
+            Path log = Path.of(System.getProperty("java.io.tmpdir"), "dps-test-infra-" + ProcessHandle.current().pid(),
+                    "smtp.log");
+            smtp = SmtpServer.start(log, FreePorts.next(), FreePorts.next());
+            Runtime.getRuntime().addShutdownHook(new Thread(smtp::close, "smtp-server-stop"));
+        }
+        return smtp;
     }
 
     private static String startKafka(Path dir) {
