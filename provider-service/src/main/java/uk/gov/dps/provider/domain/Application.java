@@ -17,6 +17,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.gov.dps.runtime.WorkingDays;
 
 /**
  * A request to participate in a lot. The commissioner must decide it within 10 working days of receipt,

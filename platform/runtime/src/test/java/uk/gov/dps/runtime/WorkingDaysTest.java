@@ -1,4 +1,4 @@
-package uk.gov.dps.provider.domain;
+package uk.gov.dps.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

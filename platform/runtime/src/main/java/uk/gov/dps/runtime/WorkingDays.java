@@ -1,4 +1,4 @@
-package uk.gov.dps.provider.domain;
+package uk.gov.dps.runtime;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
