@@ -15,9 +15,12 @@ import uk.gov.dps.events.placement.PlacementFeeChanged;
 import uk.gov.dps.events.placement.PlacementStarted;
 import uk.gov.dps.events.placement.ReferralRaised;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
+import uk.gov.dps.events.provider.ApplicationDueSoon;
+import uk.gov.dps.events.provider.ApplicationOverdue;
 import uk.gov.dps.events.provider.ApplicationRejected;
 import uk.gov.dps.events.provider.ApplicationSubmitted;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderContactsChanged;
 import uk.gov.dps.events.provider.ProviderDocumentExpired;
 import uk.gov.dps.events.provider.ProviderDocumentExpiring;
 import uk.gov.dps.events.provider.ProviderDocumentRecorded;
@@ -144,6 +147,17 @@ public final class EventCatalog {
             "dps.provider.document-expired.v1", Topics.PROVIDERS, ProviderDocumentExpired.class,
             "A provider's mandatory document passed its expiry without a replacement.");
 
+    // dps.providers, key = provider id (notification contacts, application deadlines)
+    public static final EventType<ProviderContactsChanged> PROVIDER_CONTACTS_CHANGED = new EventType<>(
+            "dps.provider.contacts-changed.v1", Topics.PROVIDERS, ProviderContactsChanged.class,
+            "A provider's notification contacts were recorded or replaced; the event holds the whole list.");
+    public static final EventType<ApplicationDueSoon> APPLICATION_DUE_SOON = new EventType<>(
+            "dps.provider.application-due-soon.v1", Topics.PROVIDERS, ApplicationDueSoon.class,
+            "An undecided application to a lot is due within a few working days.");
+    public static final EventType<ApplicationOverdue> APPLICATION_OVERDUE = new EventType<>(
+            "dps.provider.application-overdue.v1", Topics.PROVIDERS, ApplicationOverdue.class,
+            "An application to a lot is still undecided after its due date.");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
@@ -151,7 +165,8 @@ public final class EventCatalog {
             OFFER_DECLINED, PLACEMENT_AWARDED, PLACEMENT_STARTED, PLACEMENT_FEE_CHANGED, PLACEMENT_ENDED,
             SPOT_PURCHASE_MADE, EXEMPTION_EXPIRING, CONCERN_RAISED, CONCERN_RESOLVED, KPI_RETURN_RECEIVED,
             THRESHOLD_CROSSED,
-            PROVIDER_DOCUMENT_RECORDED, PROVIDER_DOCUMENT_EXPIRING, PROVIDER_DOCUMENT_EXPIRED);
+            PROVIDER_DOCUMENT_RECORDED, PROVIDER_DOCUMENT_EXPIRING, PROVIDER_DOCUMENT_EXPIRED,
+            PROVIDER_CONTACTS_CHANGED, APPLICATION_DUE_SOON, APPLICATION_OVERDUE);
 
     private EventCatalog() {
     }

@@ -13,4 +13,15 @@ public interface ProviderConfig {
     /** How often documents are checked for expiry (a Quarkus scheduler interval such as {@code 1h}). */
     @WithDefault("1h")
     String documentCheckInterval();
+
+    /**
+     * Undecided applications due within this many working days are announced once
+     * (dps.provider.application-due-soon.v1); 0 announces them on the due date only.
+     */
+    @WithDefault("2")
+    int applicationDueSoonWorkingDays();
+
+    /** How often undecided applications are checked against their due dates (a Quarkus scheduler interval). */
+    @WithDefault("1h")
+    String applicationCheckInterval();
 }

@@ -17,6 +17,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.gov.dps.runtime.WorkingDays;
 
 /**
  * A request to participate in a lot. The commissioner must decide it within 10 working days of receipt,
@@ -120,6 +121,26 @@ public class Application extends PanacheEntityBase {
     /** Undecided after its due date: the commissioner is outside the legal clock. */
     public boolean isOverdue(LocalDate today) {
         return status == Status.PENDING && today.isAfter(dueOn);
+    }
+
+    /** Working days from {@code today} to the due date: 0 when due today (or past). */
+    public int workingDaysLeft(LocalDate today) {
+        return workingDaysAfter(today, dueOn);
+    }
+
+    /** Working days since the due date, {@code today} included: 0 when only a weekend or holiday has passed. */
+    public int workingDaysOverdue(LocalDate today) {
+        return workingDaysAfter(dueOn, today);
+    }
+
+    private static int workingDaysAfter(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (WorkingDays.isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     public void decide(Status outcome, String reasons, String decidedBy, Instant at) {

@@ -38,11 +38,12 @@ public class Provider extends PanacheEntityBase {
 
     public String address;
 
-    /** People the council deals with at the provider (name, role, email, phone). */
+    /** Whom the platform emails at the provider, and about what (at least one contact for REFERRALS once set). */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Contact> contacts = new ArrayList<>();
 
-    public record Contact(String name, String role, String email, String phone) {
+    /** A person or shared mailbox at the provider; {@code roles} says which notifications it receives. */
+    public record Contact(String name, String email, List<ContactRole> roles, String jobTitle, String phone) {
     }
 
     @Column(name = "registered_at")

@@ -21,10 +21,12 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import uk.gov.dps.provider.domain.ContactRole;
 import uk.gov.dps.provider.domain.Membership;
 import uk.gov.dps.provider.domain.Provider;
 import uk.gov.dps.provider.domain.Application;
@@ -71,11 +73,29 @@ public class ProviderResource {
             @NotNull @Pattern(regexp = "(?i)[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", message = "must be a UK postcode")
             String postcode,
             @Size(max = 500) String address,
-            List<@Valid @NotNull ContactRequest> contacts) {
+            @Size(max = 50) List<@Valid @NotNull ContactRequest> contacts) {
     }
 
-    public record ContactRequest(@NotBlank @Size(max = 200) String name, @Size(max = 100) String role,
-            @Email String email, @Size(max = 30) String phone) {
+    /** roles: what the contact is emailed about; left out, the contact receives every kind. */
+    public record ContactRequest(@NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Size(min = 1, message = "must name at least one role, or be left out for all")
+            List<@NotNull ContactRole> roles,
+            @Size(max = 100) String jobTitle, @Size(max = 30) String phone) {
+
+        Provider.Contact toContact() {
+            return new Provider.Contact(name, email, roles, jobTitle, phone);
+        }
+    }
+
+    public record ContactsRequest(@NotNull @Size(max = 50) List<@Valid @NotNull ContactRequest> contacts) {
+    }
+
+    public record ContactsView(UUID providerId, List<Provider.Contact> contacts) {
+
+        static ContactsView of(Provider p) {
+            return new ContactsView(p.id, List.copyOf(p.contacts));
+        }
     }
 
     public record MembershipView(UUID lotId, List<String> categories, String tier, Membership.Status status,
@@ -110,12 +130,14 @@ public class ProviderResource {
     @POST
     @Idempotent
     @RolesAllowed(Roles.COMMISSIONER)
-    @Operation(summary = "Register a provider organisation", description = "Publishes dps.provider.registered.v1.")
+    @Operation(summary = "Register a provider organisation",
+            description = "Publishes dps.provider.registered.v1, and dps.provider.contacts-changed.v1 when contacts "
+                    + "are given (then at least one must have the role REFERRALS).")
     public Response register(@Valid @NotNull RegisterProviderRequest request) {
         Provider provider = providers.register(new ProviderService.Registration(request.name(), request.ofstedUrn(),
                 request.cqcId(), request.companiesHouseNumber(), request.postcode(), request.address(),
-                request.contacts() == null ? List.of() : request.contacts().stream()
-                        .map(c -> new Provider.Contact(c.name(), c.role(), c.email(), c.phone())).toList()),
+                request.contacts() == null ? List.of()
+                        : request.contacts().stream().map(ContactRequest::toContact).toList()),
                 caller.asActor());
         return Response.created(URI.create("/providers/" + provider.id)).entity(ProviderView.of(provider, List.of()))
                 .build();
@@ -141,6 +163,29 @@ public class ProviderResource {
         // one query for the whole page's memberships, not one per provider
         var byProvider = memberships.of(rows.stream().map(p -> p.id).toList());
         return Page.of(rows, page.page, page.size, p -> ProviderView.of(p, byProvider.getOrDefault(p.id, List.of())));
+    }
+
+    @PUT
+    @Path("/{id}/contacts")
+    @RolesAllowed({Roles.PROVIDER, Roles.COMMISSIONER})
+    @Operation(summary = "Replace the organisation's notification contacts",
+            description = "Each contact has a name, an email and the roles it is emailed about: REFERRALS (call-off "
+                    + "invitations, reminders, awards), CONTRACTS (placements, fee changes), COMPLIANCE (documents, "
+                    + "quality); without roles, all three. At least one contact must have REFERRALS. Provider users "
+                    + "change only their own. Publishes dps.provider.contacts-changed.v1 with the whole list.")
+    public ContactsView replaceContacts(@PathParam("id") UUID id, @Valid @NotNull ContactsRequest request) {
+        caller.requireOwnProviderIfProvider(id);
+        return ContactsView.of(providers.replaceContacts(id,
+                request.contacts().stream().map(ContactRequest::toContact).toList(), caller.asActor()));
+    }
+
+    @GET
+    @Path("/{id}/contacts")
+    @RolesAllowed({Roles.COMMISSIONER, Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.MONITORING_OFFICER, Roles.PROVIDER})
+    @Operation(summary = "The organisation's notification contacts; provider users see only their own")
+    public ContactsView contacts(@PathParam("id") UUID id) {
+        caller.requireOwnProviderIfProvider(id);
+        return ContactsView.of(providers.get(id));
     }
 
     @POST

@@ -268,7 +268,7 @@ public final class DemoLoader {
                         .put("postcode", plan.postcode()).put("address", plan.address());
                 String number = String.format("%03d", data.providers.indexOf(plan) + 1);
                 body.putArray("contacts").addObject().put("name", plan.contactName())
-                        .put("role", "Contracts and placements manager")
+                        .put("jobTitle", "Contracts and placements manager")
                         .put("email", plan.key().toLowerCase() + ".placements@example.org")
                         .put("phone", "01632 960" + number);
                 view = commissioner.post(PROVIDERS, "/providers", body, key("provider:" + plan.key()), 201).body();

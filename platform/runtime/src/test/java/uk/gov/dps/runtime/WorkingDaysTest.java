@@ -1,8 +1,10 @@
-package uk.gov.dps.provider.domain;
+package uk.gov.dps.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,5 +73,52 @@ class WorkingDaysTest {
         assertThat(WorkingDays.isWorkingDay(LocalDate.of(2018, 10, 9))).isTrue(); // the committee met on a Tuesday
         assertThat(WorkingDays.isWorkingDay(LocalDate.of(2018, 10, 13))).isFalse();
         assertThat(WorkingDays.isWorkingDay(LocalDate.of(2018, 8, 27))).isFalse();
+    }
+
+    // Reminders "4 working hours before the deadline": working hours are 09:00-17:00 UK time on working days.
+
+    @Test
+    void workingHoursWithinOneDay() {
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-16T15:30"), 4)).isEqualTo(uk("2019-01-16T11:30"));
+        // exactly the whole morning: 09:00 that day, not 17:00 the day before
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-16T13:00"), 4)).isEqualTo(uk("2019-01-16T09:00"));
+    }
+
+    @Test
+    void workingHoursSkipTheWeekend() {
+        // Monday 14 January 2019 11:00: two hours on Monday morning, two on Friday afternoon
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-14T11:00"), 4)).isEqualTo(uk("2019-01-11T15:00"));
+    }
+
+    @Test
+    void workingHoursSkipBankHolidays() {
+        // Tuesday 28 May 2019 10:00 (British Summer Time), after the spring bank holiday: back to Friday 24 May
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-05-28T10:00"), 4)).isEqualTo(uk("2019-05-24T14:00"));
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-05-28T10:00"), 4))
+                .isEqualTo(Instant.parse("2019-05-24T13:00:00Z"));
+        // Thursday 27 December 2018 10:00: Christmas Day and Boxing Day do not count
+        assertThat(WorkingDays.minusWorkingHours(uk("2018-12-27T10:00"), 4)).isEqualTo(uk("2018-12-24T14:00"));
+    }
+
+    @Test
+    void aDeadlineOutsideWorkingHoursCountsFromTheEndOfTheLastWorkingDay() {
+        // Saturday noon: Friday 17:00 is the last working moment
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-12T12:00"), 4)).isEqualTo(uk("2019-01-11T13:00"));
+        // Wednesday evening and Wednesday before opening
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-16T20:00"), 4)).isEqualTo(uk("2019-01-16T13:00"));
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-16T07:00"), 4)).isEqualTo(uk("2019-01-15T13:00"));
+        // Easter Monday 22 April 2019 at 10:00: the Thursday before Good Friday
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-04-22T10:00"), 4)).isEqualTo(uk("2019-04-18T13:00"));
+    }
+
+    @Test
+    void manyWorkingHoursSpanSeveralDays() {
+        // 20 hours before Wednesday 16 January 2019 12:00: 3 on Wednesday, 8 on Tuesday, 8 on Monday, 1 on Friday
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-16T12:00"), 20)).isEqualTo(uk("2019-01-11T16:00"));
+        assertThat(WorkingDays.minusWorkingHours(uk("2019-01-12T12:00"), 0)).isEqualTo(uk("2019-01-12T12:00"));
+    }
+
+    private static Instant uk(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(PlatformClock.UK).toInstant();
     }
 }

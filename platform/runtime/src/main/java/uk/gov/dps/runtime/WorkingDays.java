@@ -1,8 +1,12 @@
-package uk.gov.dps.provider.domain;
+package uk.gov.dps.runtime;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Year;
+import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +43,10 @@ public final class WorkingDays {
 
     private static final Map<Integer, Set<LocalDate>> CACHE = new ConcurrentHashMap<>();
 
+    /** The working day for working-hour reminders: 09:00 to 17:00 in England (clocks change outside it). */
+    public static final LocalTime DAY_STARTS = LocalTime.of(9, 0);
+    public static final LocalTime DAY_ENDS = LocalTime.of(17, 0);
+
     private WorkingDays() {
     }
 
@@ -59,6 +67,43 @@ public final class WorkingDays {
             }
         }
         return day;
+    }
+
+    /**
+     * The moment {@code hours} working hours before {@code deadline}, counting only 09:00 to 17:00 (UK time) on
+     * working days. A deadline outside working hours counts back from the end of the last working day before it,
+     * e.g. 4 working hours before Saturday noon is Friday 13:00; a result that falls exactly at 09:00 stays on that
+     * day rather than moving to 17:00 the working day before.
+     */
+    public static Instant minusWorkingHours(Instant deadline, int hours) {
+        if (hours < 0) {
+            throw new IllegalArgumentException("hours must not be negative");
+        }
+        Duration remaining = Duration.ofHours(hours);
+        ZonedDateTime at = deadline.atZone(PlatformClock.UK);
+        while (!remaining.isZero()) {
+            LocalDate day = at.toLocalDate();
+            if (isWorkingDay(day)) {
+                ZonedDateTime start = day.atTime(DAY_STARTS).atZone(PlatformClock.UK);
+                ZonedDateTime end = day.atTime(DAY_ENDS).atZone(PlatformClock.UK);
+                ZonedDateTime from = at.isAfter(end) ? end : at;
+                Duration available = from.isAfter(start) ? Duration.between(start, from) : Duration.ZERO;
+                if (remaining.compareTo(available) <= 0) {
+                    return from.minus(remaining).toInstant();
+                }
+                remaining = remaining.minus(available);
+            }
+            at = previousWorkingDay(day).atTime(DAY_ENDS).atZone(PlatformClock.UK);
+        }
+        return at.toInstant();
+    }
+
+    private static LocalDate previousWorkingDay(LocalDate day) {
+        LocalDate previous = day.minusDays(1);
+        while (!isWorkingDay(previous)) {
+            previous = previous.minusDays(1);
+        }
+        return previous;
     }
 
     public static Set<LocalDate> bankHolidays(int year) {
