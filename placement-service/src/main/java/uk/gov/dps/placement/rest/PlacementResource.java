@@ -91,9 +91,9 @@ public class PlacementResource {
             List<FeeHistoryView> feeHistory) implements PlacementAnswer {
 
         static ProviderPlacementView of(Placement p, List<FeeChange> changes, LocalDate today) {
-            return new ProviderPlacementView(p.id, PlacementResource.agreementForm(p), p.council, p.referralId, p.lotId, p.serviceType,
-                    p.providerId, p.providerName, p.placementPattern, p.plannedStart, p.expectedEnd, p.startDate,
-                    p.endDate, p.endType, p.status, p.awardedAt,
+            return new ProviderPlacementView(p.id, PlacementResource.agreementForm(p), p.council, p.referralId,
+                    p.lotId, p.serviceType, p.providerId, p.providerName, p.placementPattern, p.plannedStart,
+                    p.expectedEnd, p.startDate, p.endDate, p.endType, p.status, p.awardedAt,
                     ReferralResource.FeeView.of(FeeHistory.inForce(p, changes, today)),
                     FeeHistory.of(p, changes).stream().map(FeeHistoryView::of).toList());
         }
@@ -117,10 +117,6 @@ public class PlacementResource {
             @NotNull @Valid ReferralResource.FeeRequest weeklyFee, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    private static String agreementForm(Placement p) {
-        return "SPECIAL_SCHOOL".equals(p.serviceType) ? "NASS_CONTRACT_SCHEDULE_2" : "INDIVIDUAL_PLACEMENT_AGREEMENT";
-    }
-
     public record EndRequest(@NotNull LocalDate endDate, @NotNull Placement.EndType endType,
             @NotBlank @Size(max = 60) String reasonCode) {
     }
@@ -130,8 +126,7 @@ public class PlacementResource {
     @Operation(summary = "Your council's placements, or a provider's own placements, newest first, paged",
             description = "A provider sees only its own organisation's placements, each with the fee in force and "
                     + "the fee history.")
-    public Page<PlacementAnswer> list(@QueryParam("status") String status,
-            @Valid @BeanParam PageRequest page) {
+    public Page<PlacementAnswer> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Placement.Status.class, status, "status");
         if (caller.hasRole(Roles.PROVIDER)) {
             List<Placement> own = placements.listOwn(wanted, page);
@@ -200,5 +195,10 @@ public class PlacementResource {
     public PlacementView end(@PathParam("id") UUID id, @Valid @NotNull EndRequest request) {
         return PlacementView.of(placements.end(id, request.endDate(), request.endType(),
                 request.reasonCode().strip().toUpperCase()), placements.feeChanges(id));
+    }
+
+    /** For special schools the agreement is Schedule 2 of the NASS contract. */
+    private static String agreementForm(Placement p) {
+        return "SPECIAL_SCHOOL".equals(p.serviceType) ? "NASS_CONTRACT_SCHEDULE_2" : "INDIVIDUAL_PLACEMENT_AGREEMENT";
     }
 }
