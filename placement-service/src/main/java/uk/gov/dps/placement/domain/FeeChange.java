@@ -38,4 +38,8 @@ public class FeeChange extends PanacheEntityBase {
 
     @Column(name = "changed_at")
     public Instant changedAt;
+
+    /** The provider's request this change accepted; null when the council changed the fee itself. */
+    @Column(name = "request_id")
+    public UUID requestId;
 }

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import uk.gov.dps.placement.domain.FeeChange;
+import uk.gov.dps.placement.domain.FeeHistory;
 import uk.gov.dps.placement.domain.FundingShares;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.service.PlacementService;
+import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.QueryValues;
@@ -37,6 +41,9 @@ public class PlacementResource {
     @Inject
     PlacementService placements;
 
+    @Inject
+    Caller caller;
+
     public record FeeChangeView(LocalDate effectiveFrom, ReferralResource.FeeView weeklyFee, String reason,
             String changedBy) {
         static FeeChangeView of(FeeChange c) {
@@ -48,13 +55,47 @@ public class PlacementResource {
             UUID lotId, String serviceType, UUID providerId, String providerName, ReferralResource.FeeView weeklyFee,
             String placementPattern, List<FundingShares.Share> fundingShares, LocalDate plannedStart,
             LocalDate expectedEnd, LocalDate startDate, LocalDate endDate, Placement.EndType endType, String endReason,
-            Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges) {
+            Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges) implements PlacementAnswer {
 
         static PlacementView of(Placement p, List<FeeChange> changes) {
             return new PlacementView(p.id, p.council, p.basis, p.referralId, p.exemptionId, p.lotId, p.serviceType,
                     p.providerId, p.providerName, ReferralResource.FeeView.of(p.fee), p.placementPattern,
                     List.copyOf(p.fundingShares), p.plannedStart, p.expectedEnd, p.startDate, p.endDate, p.endType,
                     p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList());
+        }
+    }
+
+    /** A placement as its reader may see it: officers the {@link PlacementView}, its provider the agreement. */
+    @Schema(oneOf = {PlacementView.class, ProviderPlacementView.class})
+    public sealed interface PlacementAnswer permits PlacementView, ProviderPlacementView {
+    }
+
+    /** One weekly fee and the day it took effect: the fee agreed at award first, then each change. */
+    public record FeeHistoryView(LocalDate effectiveFrom, ReferralResource.FeeView weeklyFee, String reason,
+            UUID feeChangeRequestId) {
+        static FeeHistoryView of(FeeHistory.Entry e) {
+            return new FeeHistoryView(e.effectiveFrom(), ReferralResource.FeeView.of(e.fee()), e.reason(),
+                    e.requestId());
+        }
+    }
+
+    /**
+     * What the placement's provider sees: the terms of its individual placement agreement, the fee in force today
+     * and every fee with its effective date and reason. Nothing about the child, the council's funding split,
+     * panel or staff.
+     */
+    public record ProviderPlacementView(UUID id, String agreementForm, String council, UUID referralId, UUID lotId,
+            String serviceType, UUID providerId, String providerName, String placementPattern, LocalDate plannedStart,
+            LocalDate expectedEnd, LocalDate startDate, LocalDate endDate, Placement.EndType endType,
+            Placement.Status status, Instant awardedAt, ReferralResource.FeeView weeklyFee,
+            List<FeeHistoryView> feeHistory) implements PlacementAnswer {
+
+        static ProviderPlacementView of(Placement p, List<FeeChange> changes, LocalDate today) {
+            return new ProviderPlacementView(p.id, PlacementResource.agreementForm(p), p.council, p.referralId,
+                    p.lotId, p.serviceType, p.providerId, p.providerName, p.placementPattern, p.plannedStart,
+                    p.expectedEnd, p.startDate, p.endDate, p.endType, p.status, p.awardedAt,
+                    ReferralResource.FeeView.of(FeeHistory.inForce(p, changes, today)),
+                    FeeHistory.of(p, changes).stream().map(FeeHistoryView::of).toList());
         }
     }
 
@@ -81,18 +122,33 @@ public class PlacementResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER})
-    @Operation(summary = "Your council's placements, newest first, paged")
-    public Page<PlacementView> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER, Roles.PROVIDER})
+    @Operation(summary = "Your council's placements, or a provider's own placements, newest first, paged",
+            description = "A provider sees only its own organisation's placements, each with the fee in force and "
+                    + "the fee history.")
+    public Page<PlacementAnswer> list(@QueryParam("status") String status, @Valid @BeanParam PageRequest page) {
         var wanted = QueryValues.optionalEnum(Placement.Status.class, status, "status");
+        if (caller.hasRole(Roles.PROVIDER)) {
+            List<Placement> own = placements.listOwn(wanted, page);
+            Map<UUID, List<FeeChange>> changes = placements.feeChanges(own.stream().map(p -> p.id).toList());
+            LocalDate today = placements.today();
+            return Page.of(own, page.page, page.size,
+                    p -> ProviderPlacementView.of(p, changes.getOrDefault(p.id, List.of()), today));
+        }
         return Page.of(placements.list(wanted, page), page.page, page.size, p -> PlacementView.of(p, List.of()));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER})
-    public PlacementView get(@PathParam("id") UUID id) {
-        return PlacementView.of(placements.get(id), placements.feeChanges(id));
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.FINANCE_OFFICER, Roles.PROVIDER})
+    @Operation(summary = "One placement: officers of its council see it all, its provider the agreement's terms "
+            + "and the fee history; another provider gets 403")
+    public PlacementAnswer get(@PathParam("id") UUID id) {
+        Placement placement = placements.readable(id);
+        if (caller.hasRole(Roles.PROVIDER)) {
+            return ProviderPlacementView.of(placement, placements.feeChanges(id), placements.today());
+        }
+        return PlacementView.of(placement, placements.feeChanges(id));
     }
 
     @GET
@@ -106,8 +162,7 @@ public class PlacementResource {
         BigDecimal current = changes.stream().filter(c -> !c.effectiveFrom.isAfter(today))
                 .reduce((a, b) -> b).map(c -> c.fee.total()).orElse(p.fee.total());
         boolean callOff = p.basis == Placement.Basis.CALL_OFF;
-        return new AgreementView(p.id, "SPECIAL_SCHOOL".equals(p.serviceType) ? "NASS_CONTRACT_SCHEDULE_2"
-                : "INDIVIDUAL_PLACEMENT_AGREEMENT", p.council, p.providerName, p.providerId, p.serviceType,
+        return new AgreementView(p.id, agreementForm(p), p.council, p.providerName, p.providerId, p.serviceType,
                 callOff ? "DPS call-off" : "Spot purchase under exemption",
                 callOff ? "referral " + p.referralId : "exemption " + p.exemptionId, p.placementPattern,
                 p.startDate != null ? p.startDate : p.plannedStart, p.expectedEnd, ReferralResource.FeeView.of(p.fee),
@@ -140,5 +195,10 @@ public class PlacementResource {
     public PlacementView end(@PathParam("id") UUID id, @Valid @NotNull EndRequest request) {
         return PlacementView.of(placements.end(id, request.endDate(), request.endType(),
                 request.reasonCode().strip().toUpperCase()), placements.feeChanges(id));
+    }
+
+    /** For special schools the agreement is Schedule 2 of the NASS contract. */
+    private static String agreementForm(Placement p) {
+        return "SPECIAL_SCHOOL".equals(p.serviceType) ? "NASS_CONTRACT_SCHEDULE_2" : "INDIVIDUAL_PLACEMENT_AGREEMENT";
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -35,6 +36,7 @@ import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.PlatformClock;
 import uk.gov.dps.runtime.ProblemException;
+import uk.gov.dps.runtime.Roles;
 
 /** Award of a call-off, and the placement's lifecycle: start, fee changes, end. */
 @ApplicationScoped
@@ -151,6 +153,39 @@ public class PlacementService {
         return placement;
     }
 
+    /**
+     * A placement the caller may read: officers of its council, or the provider it is with. Anyone else gets 403
+     * (as for referrals), never the data; 404 when unknown.
+     */
+    public Placement readable(UUID id) {
+        if (!caller.hasRole(Roles.PROVIDER)) {
+            return get(id);
+        }
+        UUID provider = ownProvider();
+        Placement placement = Placement.<Placement>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Placement", id));
+        if (!provider.equals(placement.providerId)) {
+            throw ProblemException.forbidden("This placement is with another organisation.");
+        }
+        return placement;
+    }
+
+    /** The calling provider's own placements, newest first; never another organisation's. */
+    public List<Placement> listOwn(Optional<Placement.Status> status, PageRequest page) {
+        Sort newestFirst = Sort.descending("awardedAt").and("id");
+        Parameters parameters = Parameters.with("provider", ownProvider());
+        var query = status.map(s -> Placement.<Placement>find("providerId = :provider and status = :status",
+                newestFirst, parameters.and("status", s))).orElseGet(() -> Placement.find("providerId = :provider",
+                        newestFirst, parameters));
+        return query.range(page.first(), page.last()).list();
+    }
+
+    /** The provider organisation of a provider user; 403 when the token names none. */
+    UUID ownProvider() {
+        return caller.providerClaim()
+                .orElseThrow(() -> ProblemException.forbidden("Your token does not name your organisation."));
+    }
+
     public List<Placement> list(Optional<Placement.Status> status, PageRequest page) {
         Sort newestFirst = Sort.descending("awardedAt").and("id");
         Parameters parameters = Parameters.with("council", caller.requirePartnerCouncil());
@@ -162,6 +197,15 @@ public class PlacementService {
 
     public List<FeeChange> feeChanges(UUID placementId) {
         return FeeChange.list("placementId = ?1 order by effectiveFrom, id", placementId);
+    }
+
+    /** The fee changes of several placements (one page of a list) in one query, each in effective order. */
+    public Map<UUID, List<FeeChange>> feeChanges(List<UUID> placementIds) {
+        if (placementIds.isEmpty()) {
+            return Map.of();
+        }
+        return FeeChange.<FeeChange>list("placementId in ?1 order by effectiveFrom, id", placementIds).stream()
+                .collect(Collectors.groupingBy(c -> c.placementId));
     }
 
     @Transactional
@@ -180,7 +224,16 @@ public class PlacementService {
 
     @Transactional
     public FeeChange changeFee(UUID id, LocalDate effectiveFrom, Fee fee, String reason) {
-        Placement placement = get(id);
+        return applyFeeChange(get(id), effectiveFrom, fee, reason, null);
+    }
+
+    /**
+     * The one way a fee changes, whether the council changes it or accepts a provider's request: recorded,
+     * published as dps.placement.fee-changed.v1 (spend re-commits from it) and audited, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    FeeChange applyFeeChange(Placement placement, LocalDate effectiveFrom, Fee fee, String reason, UUID requestId) {
+        UUID id = placement.id;
         if (placement.status == Placement.Status.ENDED) {
             throw ProblemException.conflict("The placement has ended: its fee cannot change.");
         }
@@ -196,6 +249,7 @@ public class PlacementService {
         change.reason = reason;
         change.changedBy = caller.name();
         change.changedAt = clock.instant();
+        change.requestId = requestId;
         change.persist();
         outbox.publish(EventCatalog.PLACEMENT_FEE_CHANGED, id,
                 new PlacementFeeChanged(id, placement.council, effectiveFrom, fee.toEvent(), reason));

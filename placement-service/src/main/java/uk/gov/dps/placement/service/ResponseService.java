@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.placement.OfferAmended;
 import uk.gov.dps.events.placement.OfferDeclined;
 import uk.gov.dps.events.placement.OfferSubmitted;
+import uk.gov.dps.events.placement.OfferWithdrawn;
 import uk.gov.dps.messaging.Outbox;
 import uk.gov.dps.placement.config.PlacementConfig;
 import uk.gov.dps.placement.domain.Fee;
@@ -91,6 +93,8 @@ public class ResponseService {
         Response offer = ownChangeableOffer(referralId, offerId);
         offer.withdrawnAt = clock.instant();
         offer.withdrawalReason = reason;
+        outbox.publish(EventCatalog.OFFER_WITHDRAWN, referralId, new OfferWithdrawn(referralId, offerId,
+                offer.providerId, Referral.<Referral>findById(referralId).council, reason, offer.withdrawnAt));
         audit.record("referral", referralId, "OFFER_WITHDRAWN", caller.asActor(), reason,
                 Map.of("offerId", offerId, "providerId", offer.providerId));
         return offer;
@@ -114,6 +118,9 @@ public class ResponseService {
         offer.homeReference = amended.homeReference();
         offer.needsMet = amended.needsMet().stream().map(Enum::name).distinct().toArray(String[]::new);
         offer.amendedAt = clock.instant();
+        outbox.publish(EventCatalog.OFFER_AMENDED, referralId, new OfferAmended(referralId, offerId, offer.providerId,
+                Referral.<Referral>findById(referralId).council, offer.fee.toEvent(), offer.proposedStart,
+                offer.homeReference, List.of(offer.needsMet), reason, offer.amendedAt));
         audit.record("referral", referralId, "OFFER_AMENDED", caller.asActor(), reason, details);
         return offer;
     }

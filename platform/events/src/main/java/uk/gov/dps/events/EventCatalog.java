@@ -7,8 +7,12 @@ import uk.gov.dps.events.lot.LotSnapshot;
 import uk.gov.dps.events.lot.PurchasingSystemEstablished;
 import uk.gov.dps.events.placement.CallOffIssued;
 import uk.gov.dps.events.placement.ExemptionExpiring;
+import uk.gov.dps.events.placement.FeeChangeDecided;
+import uk.gov.dps.events.placement.FeeChangeRequested;
+import uk.gov.dps.events.placement.OfferAmended;
 import uk.gov.dps.events.placement.OfferDeclined;
 import uk.gov.dps.events.placement.OfferSubmitted;
+import uk.gov.dps.events.placement.OfferWithdrawn;
 import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.PlacementFeeChanged;
@@ -158,6 +162,20 @@ public final class EventCatalog {
             "dps.provider.application-overdue.v1", Topics.PROVIDERS, ApplicationOverdue.class,
             "An application to a lot is still undecided after its due date.");
 
+    // dps.placements, key = referral id (offer changes) or placement id (fee change requests)
+    public static final EventType<OfferWithdrawn> OFFER_WITHDRAWN = new EventType<>(
+            "dps.referral.offer-withdrawn.v1", Topics.PLACEMENTS, OfferWithdrawn.class,
+            "An invited provider withdrew its offer before its deadline.");
+    public static final EventType<OfferAmended> OFFER_AMENDED = new EventType<>(
+            "dps.referral.offer-amended.v1", Topics.PLACEMENTS, OfferAmended.class,
+            "An invited provider amended its offer (fee, start, home) before its deadline.");
+    public static final EventType<FeeChangeRequested> FEE_CHANGE_REQUESTED = new EventType<>(
+            "dps.placement.fee-change-requested.v1", Topics.PLACEMENTS, FeeChangeRequested.class,
+            "A placement's provider asked its council to change the weekly fee from a date.");
+    public static final EventType<FeeChangeDecided> FEE_CHANGE_DECIDED = new EventType<>(
+            "dps.placement.fee-change-decided.v1", Topics.PLACEMENTS, FeeChangeDecided.class,
+            "The council accepted (the fee changes) or refused a provider's fee change request.");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
@@ -166,7 +184,8 @@ public final class EventCatalog {
             SPOT_PURCHASE_MADE, EXEMPTION_EXPIRING, CONCERN_RAISED, CONCERN_RESOLVED, KPI_RETURN_RECEIVED,
             THRESHOLD_CROSSED,
             PROVIDER_DOCUMENT_RECORDED, PROVIDER_DOCUMENT_EXPIRING, PROVIDER_DOCUMENT_EXPIRED,
-            PROVIDER_CONTACTS_CHANGED, APPLICATION_DUE_SOON, APPLICATION_OVERDUE);
+            PROVIDER_CONTACTS_CHANGED, APPLICATION_DUE_SOON, APPLICATION_OVERDUE,
+            OFFER_WITHDRAWN, OFFER_AMENDED, FEE_CHANGE_REQUESTED, FEE_CHANGE_DECIDED);
 
     private EventCatalog() {
     }
