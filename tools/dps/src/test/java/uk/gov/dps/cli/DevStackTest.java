@@ -26,9 +26,11 @@ class DevStackTest {
 
     @Test
     void platformSettingsOfEveryServiceArePassedOnAndNothingElse() {
-        Map<String, String> settings = DevStack.platformSettings(Map.of("DPS_NOTIFICATION_WEBHOOK_TIMEOUT", "5s",
-                "DPS_SPEND_AT_RISK_PERCENT", "80", "DPS_SMTP_PORT", "4025", "HOME", "/root"));
+        Map<String, String> settings = DevStack.platformSettings(Map.of("DPS_NOTIFICATIONS_EMAIL_LINK_BASE",
+                "http://localhost:8080", "DPS_WEBHOOKS_TIMEOUT", "5s", "DPS_SPEND_AT_RISK_PERCENT", "80",
+                "DPS_SMTP_PORT", "4025", "HOME", "/root"));
 
-        assertEquals(Map.of("DPS_NOTIFICATION_WEBHOOK_TIMEOUT", "5s", "DPS_SPEND_AT_RISK_PERCENT", "80"), settings);
+        assertEquals(Map.of("DPS_NOTIFICATIONS_EMAIL_LINK_BASE", "http://localhost:8080", "DPS_WEBHOOKS_TIMEOUT", "5s",
+                "DPS_SPEND_AT_RISK_PERCENT", "80"), settings);
     }
 }
