@@ -34,7 +34,7 @@ class ServiceSecurityIT {
     /** The endpoints above, and those any signed-in user may read, so no role is refused. */
     static Stream<Arguments> signedInEndpoints() {
         return Stream.concat(protectedEndpoints().map(a -> Arguments.of(a.get()[0], a.get()[1], a.get()[2])),
-                Stream.of(Arguments.of("notification-service", "/notifications", "provider")));
+                Stream.of(Arguments.of("notification-service", "/notifications", "commissioner")));
     }
 
     static Stream<Arguments> openEndpoints() {
