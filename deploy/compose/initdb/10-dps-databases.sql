@@ -6,3 +6,4 @@ CREATE DATABASE lot_service;
 CREATE DATABASE placement_service;
 CREATE DATABASE contract_monitoring_service;
 CREATE DATABASE spend_service;
+CREATE DATABASE notification_service;

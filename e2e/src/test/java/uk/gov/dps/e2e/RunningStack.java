@@ -12,6 +12,7 @@ import uk.gov.dps.cli.DpsStack;
 import uk.gov.dps.cli.KeycloakTokens;
 import uk.gov.dps.cli.StackConfig;
 import uk.gov.dps.demo.DemoStack;
+import uk.gov.dps.testing.SentMail;
 
 /**
  * The stack `./dps up` started, as the scenarios see it from outside: the same configuration (environment
@@ -27,6 +28,11 @@ final class RunningStack {
     private RunningStack() {
     }
 
+    /** What the stack's SMTP server received, e.g. {@code sentMail().to("someone@example.org")}. */
+    static SentMail sentMail() {
+        return new SentMail(CONFIG.smtpApiUrl());
+    }
+
     static String token(String role, String council) {
         return TOKENS.userToken(role, council, null);
     }
@@ -37,6 +43,7 @@ final class RunningStack {
         List<String> down = new ArrayList<>();
         List<String> urls = new ArrayList<>();
         urls.add(CONFIG.oidcUrl() + "/.well-known/openid-configuration");
+        urls.add(CONFIG.smtpApiUrl().resolve("/api/service/readiness").toString());
         DpsStack.SERVICES.forEach(s -> urls.add(s.readinessUrl()));
         for (String url : urls) {
             try {

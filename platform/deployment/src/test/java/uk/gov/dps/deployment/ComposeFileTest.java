@@ -93,6 +93,8 @@ class ComposeFileTest {
             soft.assertThat(env.keySet().stream().filter(n -> !Services.isKnownEnvironment(n)))
                     .as("%s: environment names no service reads", s.name()).isEmpty();
             soft.assertThat(env).as("%s environment", s.name()).containsKeys(Services.REQUIRED_ENVIRONMENT.toArray(String[]::new));
+            soft.assertThat(env).as("%s: settings whose default is this machine", s.name())
+                    .containsKeys(Services.localDefaults(s).toArray(String[]::new));
             if (!env.keySet().containsAll(Services.REQUIRED_ENVIRONMENT)) {
                 continue;
             }

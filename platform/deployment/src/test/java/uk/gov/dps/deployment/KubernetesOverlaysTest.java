@@ -40,6 +40,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
@@ -60,6 +61,8 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 class KubernetesOverlaysTest {
 
     static final String DOCS = "docs/deployment.md";
+    static final int HTTPS = 443;
+    static final String CLOUD_METADATA = "169.254.169.254/32";
 
     static List<String> overlays() {
         return Kustomize.overlays();
@@ -164,6 +167,8 @@ class KubernetesOverlaysTest {
             soft.assertThat(env.keySet().stream().filter(n -> !Services.isKnownEnvironment(n)))
                     .as("%s: environment names no service reads (known: %s)", what, Services.knownEnvironment()).isEmpty();
             soft.assertThat(env).as("%s environment", what).containsKeys(Services.REQUIRED_ENVIRONMENT.toArray(String[]::new));
+            soft.assertThat(env).as("%s: settings whose default is this machine", what)
+                    .containsKeys(Services.localDefaults(s).toArray(String[]::new));
             if (!env.keySet().containsAll(Services.REQUIRED_ENVIRONMENT)) {
                 continue;
             }
@@ -308,11 +313,19 @@ class KubernetesOverlaysTest {
             for (String server : env.get("KAFKA_BOOTSTRAP_SERVERS").value().split(",")) {
                 needed.add(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1)));
             }
+            // a service that sends email reaches its SMTP relay, outside the cluster
+            Set<Integer> outsideAllowed = new TreeSet<>(Set.of(HTTPS));
+            if (env.containsKey("QUARKUS_MAILER_PORT")) {
+                int relay = Integer.parseInt(env.get("QUARKUS_MAILER_PORT").require("QUARKUS_MAILER_PORT"));
+                needed.add(relay);
+                outsideAllowed.add(relay);
+            }
             List<NetworkPolicy> own = policies.stream().filter(p -> !p.getSpec().getPodSelector().getMatchLabels().isEmpty()
                     && matches(p.getSpec().getPodSelector(), podLabels(d))).toList();
             soft.assertThat(own).as("%s %s has its own NetworkPolicy", overlay, s.name()).isNotEmpty();
             Set<Integer> ingressPorts = new TreeSet<>();
             Set<Integer> egressPorts = new TreeSet<>();
+            Set<Integer> outsidePorts = new TreeSet<>();
             for (NetworkPolicy p : own) {
                 Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).forEach(rule -> {
                     soft.assertThat(rule.getPorts()).as("%s ingress rule names its ports", s.name()).isNotEmpty();
@@ -322,11 +335,24 @@ class KubernetesOverlaysTest {
                     soft.assertThat(rule.getPorts()).as("%s egress rule names its ports", s.name()).isNotEmpty();
                     soft.assertThat(rule.getTo()).as("%s egress rule names its peers", s.name()).isNotEmpty();
                     Optional.ofNullable(rule.getPorts()).orElse(List.of()).forEach(port -> egressPorts.add(port(port)));
+                    List<IPBlock> outside = Optional.ofNullable(rule.getTo()).orElse(List.of()).stream()
+                            .map(NetworkPolicyPeer::getIpBlock).filter(Objects::nonNull).toList();
+                    if (!outside.isEmpty()) {
+                        Optional.ofNullable(rule.getPorts()).orElse(List.of()).forEach(port -> outsidePorts.add(port(port)));
+                    }
+                    // credentials of the node's cloud account are one request away there
+                    outside.forEach(block -> soft.assertThat(block.getExcept()).as("%s %s egress to %s", overlay, s.name(),
+                            block.getCidr()).contains(CLOUD_METADATA));
                 });
             }
             soft.assertThat(ingressPorts).as("%s %s open ingress ports", overlay, s.name()).containsExactly(s.port());
-            soft.assertThat(egressPorts).as("%s %s egress ports (PostgreSQL, Kafka, Keycloak)", overlay, s.name())
-                    .isEqualTo(needed);
+            // outside the cluster only its mail relay and HTTPS (councils' webhook endpoints), never the platform's ports
+            soft.assertThat(outsidePorts).as("%s %s egress ports outside the cluster", overlay, s.name())
+                    .isSubsetOf(outsideAllowed);
+            Set<Integer> expected = new TreeSet<>(needed);
+            expected.addAll(outsidePorts);
+            soft.assertThat(egressPorts).as("%s %s egress ports (PostgreSQL, Kafka, Keycloak, its mail relay)", overlay,
+                    s.name()).isEqualTo(expected);
         }
 
         for (Kafka kafka : m.all(Kafka.class)) {

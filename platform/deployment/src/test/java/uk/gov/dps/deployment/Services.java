@@ -57,6 +57,7 @@ final class Services {
     private static final DotName INCOMINGS = DotName.createSimple("io.smallrye.reactive.messaging.annotations.Incomings");
     private static final DotName CONFIG_PROPERTY = DotName.createSimple("org.eclipse.microprofile.config.inject.ConfigProperty");
     private static final DotName CONFIG_MAPPING = DotName.createSimple("io.smallrye.config.ConfigMapping");
+    private static final Pattern LOCAL_ADDRESS = Pattern.compile("(^|[/@:])(127\\.0\\.0\\.1|localhost)([:/]|$)");
     private static final Pattern JDBC_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)");
 
     /** Compiled classes per module, indexed once (declared before ALL, which needs it). */
@@ -141,6 +142,25 @@ final class Services {
         // a setting given for one profile (%dev.x) is read under its own name in every profile
         keys.stream().map(k -> k.replaceFirst("^%[^.]+\\.", "")).map(Services::environmentName).forEach(names::add);
         names.add("QUARKUS_PROFILE");
+        return names;
+    }
+
+    /**
+     * Environment names of the settings whose default points at this machine (`./dps up`: 127.0.0.1, localhost), in
+     * the service's own configuration or the shared defaults: in a container each must be given, or it reaches nothing.
+     */
+    static Set<String> localDefaults(Service service) {
+        Properties all = new Properties();
+        for (String shared : SHARED_CONFIG) {
+            all.putAll(properties(Repo.path(shared)));
+        }
+        all.putAll(properties(Repo.path(service.module()).resolve("src/main/resources/application.properties")));
+        Set<String> names = new TreeSet<>();
+        for (String key : all.stringPropertyNames()) {
+            if (!key.startsWith("%") && LOCAL_ADDRESS.matcher(all.getProperty(key)).find()) {
+                names.add(environmentName(key));
+            }
+        }
         return names;
     }
 

@@ -38,6 +38,7 @@ import uk.gov.dps.infra.KafkaTopics;
 import uk.gov.dps.infra.KeycloakDist;
 import uk.gov.dps.infra.PostgresMain;
 import uk.gov.dps.infra.PostgresServer;
+import uk.gov.dps.infra.SmtpServer;
 import uk.gov.dps.infra.StandaloneMain;
 
 /**
@@ -50,6 +51,10 @@ final class DevStack {
     static final String POSTGRES = PostgresMain.COMPONENT;
     static final String KAFKA = KafkaMain.COMPONENT;
     static final String KEYCLOAK = "keycloak";
+    /** GreenMail (SmtpServer): the services' email goes there and stays there, readable over its HTTP API. */
+    static final String SMTP = "smtp";
+    /** What runs before and beside the services, and is stopped after them. */
+    static final List<String> INFRASTRUCTURE = List.of(POSTGRES, KAFKA, KEYCLOAK, SMTP);
 
     /**
      * JVM options per service. Measured here, five services starting together next to Keycloak on 2 cores: with C1
@@ -115,6 +120,8 @@ final class DevStack {
             startKeycloak();
         }
         waiting.add(KEYCLOAK);
+        startSmtp();
+        waiting.add(SMTP);
         if (config.runsPostgres()) {
             startMain(POSTGRES, PostgresMain.class, config.postgresPort(), "-Xmx256m",
                     PostgresMain.arguments(config.data().resolve("postgres"), config.postgresPort(),
@@ -141,7 +148,7 @@ final class DevStack {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!waiting.isEmpty()) {
             for (String name : List.copyOf(waiting)) {
-                boolean service = !List.of(POSTGRES, KAFKA, KEYCLOAK).contains(name);
+                boolean service = !INFRASTRUCTURE.contains(name);
                 if (service && !servicesStarted) {
                     continue; // whatever answers on its port now is not ours
                 }
@@ -155,7 +162,8 @@ final class DevStack {
                 }
             }
             // Services migrate their database and connect to Kafka at start, so they wait for both. They need not
-            // wait for Keycloak: quarkus-oidc retries reaching it until the first request.
+            // wait for Keycloak (quarkus-oidc retries reaching it until the first request) nor for SMTP (the mailer
+            // connects when it sends).
             if (!servicesStarted && !waiting.contains(POSTGRES) && !waiting.contains(KAFKA)) {
                 services.forEach(this::startService);
                 servicesStarted = true;
@@ -171,7 +179,8 @@ final class DevStack {
             Thread.sleep(250);
         }
         deleteUnusedSnapshots();
-        System.out.printf("All %d components ready in %.1f s.%n%n", 3 + services.size(), elapsedSeconds());
+        System.out.printf("All %d components ready in %.1f s.%n%n", INFRASTRUCTURE.size() + services.size(),
+                elapsedSeconds());
         printUrls(services);
         return 0;
     }
@@ -212,6 +221,20 @@ final class DevStack {
                 keycloak.environment(password, processes.markerArgs(KEYCLOAK), javaHome().toString()), keycloak.home());
         started.add(KEYCLOAK);
         report(KEYCLOAK, "starting (pid " + process.pid() + ")");
+    }
+
+    private void startSmtp() {
+        if (alreadyRunning(SMTP)) {
+            return;
+        }
+        requirePortFree(SMTP, config.smtpPort());
+        requirePortFree(SMTP, config.smtpApiPort());
+        List<String> command = new ArrayList<>(SmtpServer.command(javaHome().toString(), config.smtpPort(),
+                config.smtpApiPort()));
+        command.addAll(1, processes.markerArgs(SMTP)); // JVM options go before -jar
+        ProcessHandle process = processes.start(SMTP, command, Map.of(), config.root());
+        started.add(SMTP);
+        report(SMTP, "starting (pid " + process.pid() + ")");
     }
 
     private KeycloakDist keycloak() {
@@ -304,6 +327,10 @@ final class DevStack {
         env.put("QUARKUS_DATASOURCE_PASSWORD", config.databasePassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.oidcUrl());
+        // email to the stack's SMTP server, for real even in the dev profile (a service that sends none ignores these)
+        env.put("QUARKUS_MAILER_HOST", config.smtpHost());
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(config.smtpPort()));
+        env.put("QUARKUS_MAILER_MOCK", "false");
         // the packaged jars run as prod, which refuses the stack's development credentials (dps/dps)
         env.put("QUARKUS_PROFILE", "dev");
         // glibc's per-thread malloc arenas cost tens of MB of resident memory in a JVM that needs none of them
@@ -319,7 +346,7 @@ final class DevStack {
     static Map<String, String> platformSettings(Map<String, String> environment) {
         Map<String, String> settings = new java.util.TreeMap<>();
         environment.forEach((name, value) -> {
-            if (name.matches("DPS_(CLOCK|OUTBOX|PLACEMENT|PROVIDER|MONITORING|SPEND|COUNCILS)_[A-Z0-9_]+")) {
+            if (name.matches("DPS_(CLOCK|OUTBOX|PLACEMENT|PROVIDER|MONITORING|SPEND|COUNCILS|NOTIFICATIONS|WEBHOOKS)_[A-Z0-9_]+")) {
                 settings.put(name, value);
             }
         });
@@ -364,7 +391,7 @@ final class DevStack {
             case POSTGRES -> config.runsPostgres();
             case KAFKA -> config.runsKafka();
             case KEYCLOAK -> config.runsKeycloak();
-            default -> true;
+            default -> true; // SMTP and the services always run here
         };
     }
 
@@ -373,6 +400,7 @@ final class DevStack {
             case POSTGRES -> config.runsPostgres() ? mainReady(POSTGRES) : canConnectToDatabase();
             case KAFKA -> config.runsKafka() ? mainReady(KAFKA) : kafkaReachable();
             case KEYCLOAK -> httpOk(config.oidcUrl() + "/.well-known/openid-configuration");
+            case SMTP -> SmtpServer.isReady(config.smtpApiUrl());
             default -> httpOk(DpsStack.service(name).readinessUrl());
         };
     }
@@ -429,7 +457,7 @@ final class DevStack {
         List<String> stopped = new ArrayList<>();
         // Services first (they hold connections to the rest), then the infrastructure, in parallel within each step.
         stopAll(DpsStack.SERVICES.stream().map(Service::name).toList(), Duration.ofSeconds(20), stopped);
-        stopAll(List.of(KEYCLOAK, KAFKA, POSTGRES), Duration.ofSeconds(30), stopped);
+        stopAll(List.of(KEYCLOAK, KAFKA, POSTGRES, SMTP), Duration.ofSeconds(30), stopped);
         stopOrphanPostmaster();
         for (ProcessHandle leftover : processes.allOurs()) {
             System.out.println("  stopping left-over process " + leftover.pid() + ": "
@@ -447,6 +475,9 @@ final class DevStack {
                 busy.add(name + " :" + port);
             }
         });
+        if (portInUse(config.smtpApiPort())) {
+            busy.add(SMTP + " API :" + config.smtpApiPort());
+        }
         System.out.printf("dps down: %s in %.1f s%n", stopped.isEmpty() ? "nothing was running"
                 : "stopped " + String.join(", ", stopped), (System.nanoTime() - start) / 1e9);
         if (!busy.isEmpty()) {
@@ -520,7 +551,7 @@ final class DevStack {
             } else {
                 Optional<ProcessHandle> process = processes.running(name);
                 pid = process.map(p -> Long.toString(p.pid())).orElse("-");
-                address = ":" + ports().get(name);
+                address = ":" + ports().get(name) + (name.equals(SMTP) ? ", API :" + config.smtpApiPort() : "");
                 state = process.isEmpty() ? (portInUse(ports().get(name)) ? "stopped (port used by another process)"
                         : "stopped") : isReady(name) ? "ready" : "starting / not ready";
             }
@@ -612,6 +643,8 @@ final class DevStack {
         System.out.printf("  %s%-24s user %s, databases %s%n", pad("PostgreSQL"), config.jdbcBaseUrl(),
                 config.databaseUser(), String.join(", ", DpsStack.databases()));
         System.out.printf("  %s%s%n", pad("Kafka"), config.kafkaBootstrapServers());
+        System.out.printf("  %s%-24s keeps every message; read them: curl %sapi/user/<address>/messages/INBOX%n",
+                pad("SMTP (email)"), config.smtpHost() + ":" + config.smtpPort(), config.smtpApiUrl());
         System.out.println();
         System.out.println("  TOKEN=$(./dps token --role commissioner --council cambridgeshire)");
         System.out.println("  ./dps status | ./dps logs [component] | ./dps down");
@@ -622,6 +655,7 @@ final class DevStack {
         ports.put(POSTGRES, config.postgresPort());
         ports.put(KAFKA, config.kafkaPort());
         ports.put(KEYCLOAK, config.keycloakPort());
+        ports.put(SMTP, config.smtpPort());
         DpsStack.SERVICES.forEach(s -> ports.put(s.name(), s.port()));
         return ports;
     }

@@ -24,8 +24,8 @@ import uk.gov.dps.demo.DemoException;
  * {@link DevStack}. {@code test} and {@code bench} are composed by the {@code ./dps} script from Maven runs.
  */
 @Command(name = "dps", synopsisSubcommandLabel = "COMMAND",
-        description = "Runs the DPS platform on this machine: PostgreSQL, Kafka and Keycloak without Docker, and the"
-                + " five services.",
+        description = "Runs the DPS platform on this machine: PostgreSQL, Kafka, Keycloak and an SMTP server without"
+                + " Docker, and the six services.",
         subcommands = {Dps.Up.class, Dps.Down.class, Dps.Status.class, Dps.Logs.class, Dps.Token.class,
                 Dps.Reset.class, Dps.Demo.class, CommandLine.HelpCommand.class},
         footerHeading = "%nRun by the ./dps script itself:%n",
@@ -118,8 +118,8 @@ public final class Dps implements Runnable {
         return new DevStack(StackConfig.fromEnvironment());
     }
 
-    @Command(name = "up", header = "Start PostgreSQL, Kafka, Keycloak and the five services; wait until ready.",
-            description = {"Start PostgreSQL, Kafka and Keycloak, then the five services; wait until"
+    @Command(name = "up", header = "Start PostgreSQL, Kafka, Keycloak, SMTP and the six services; wait until ready.",
+            description = {"Start PostgreSQL, Kafka, Keycloak and the SMTP server, then the six services; wait until"
             + " all are ready and print their addresses. Running it again is harmless; a service rebuilt since it"
             + " started is restarted. The dps script builds what changed first."})
     static final class Up implements Callable<Integer> {
@@ -127,7 +127,7 @@ public final class Dps implements Runnable {
         @Mixin
         HelpOption help;
 
-        @Option(names = "--infra", description = "Only PostgreSQL, Kafka and Keycloak (e.g. to run a service in"
+        @Option(names = "--infra", description = "Only PostgreSQL, Kafka, Keycloak and SMTP (e.g. to run a service in"
                 + " quarkus:dev).")
         boolean infraOnly;
 
@@ -178,7 +178,7 @@ public final class Dps implements Runnable {
                 description = "Keep printing what is appended (default); --no-follow stops after the last lines.")
         boolean follow;
 
-        @Parameters(paramLabel = "COMPONENT", arity = "0..*", description = "postgres, kafka, keycloak or a service"
+        @Parameters(paramLabel = "COMPONENT", arity = "0..*", description = "postgres, kafka, keycloak, smtp or a service"
                 + " (provider-service, ...); all when none is given.")
         List<String> components = new ArrayList<>();
 

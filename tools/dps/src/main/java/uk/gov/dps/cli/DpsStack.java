@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import uk.gov.dps.demo.DemoStack;
 
 /**
- * The one description of what {@code dps up} runs: the five services with their port and database, and the
+ * The one description of what {@code dps up} runs: the six services with their port and database, and the
  * Kafka topics. The CLI, the stand-alone mains and the e2e tests all read it from here.
  */
 public final class DpsStack {
@@ -30,7 +30,8 @@ public final class DpsStack {
             new Service("lot-service", 8082, "lot_service"),
             new Service("placement-service", 8083, "placement_service"),
             new Service("contract-monitoring-service", 8084, "contract_monitoring_service"),
-            new Service("spend-service", 8085, "spend_service"));
+            new Service("spend-service", 8085, "spend_service"),
+            new Service("notification-service", 8086, "notification_service"));
 
     /** One topic per producing aggregate; dead letters go to {@code <topic>.dlq}. */
     public static final List<String> TOPICS = List.of("dps.providers", "dps.lots", "dps.placements", "dps.quality",
@@ -39,7 +40,7 @@ public final class DpsStack {
     public static final int TOPIC_PARTITIONS = 3;
     public static final int DEAD_LETTER_PARTITIONS = 1;
 
-    /** The login role the services use on the embedded PostgreSQL; it owns the five databases. */
+    /** The login role the services use on the embedded PostgreSQL; it owns the services' databases. */
     public static final String DB_USER = "dps";
     public static final String DB_PASSWORD = "dps";
 

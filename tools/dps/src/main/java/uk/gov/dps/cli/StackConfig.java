@@ -1,5 +1,6 @@
 package uk.gov.dps.cli;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,14 +8,34 @@ import java.util.Optional;
 
 /**
  * Where the stack lives and how to reach each part, from environment variables with local defaults. A part
- * given from outside (DPS_DB_URL, DPS_KAFKA_BOOTSTRAP, DPS_OIDC_URL) is used as it is and not started.
+ * given from outside (DPS_DB_URL, DPS_KAFKA_BOOTSTRAP, DPS_OIDC_URL) is used as it is and not started; the SMTP
+ * server for the services' email always runs locally.
  *
  * @param root repository root (holds {@code dps} and the parent pom)
  * @param home state directory {@code <root>/.dps}: data, logs, pids, Keycloak
  */
 public record StackConfig(Path root, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        int keycloakPort, Optional<ExternalDatabase> externalDatabase, Optional<String> externalKafka,
-        Optional<String> externalOidcUrl) {
+        int keycloakPort, int smtpPort, int smtpApiPort, Optional<ExternalDatabase> externalDatabase,
+        Optional<String> externalKafka, Optional<String> externalOidcUrl) {
+
+    public StackConfig {
+        // two parts on one port: the second would fail to start with a message about a process dps did not start
+        Map<Integer, String> byPort = new java.util.TreeMap<>();
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("DPS_POSTGRES_PORT", postgresPort);
+        ports.put("DPS_KAFKA_PORT", kafkaPort);
+        ports.put("DPS_KAFKA_CONTROLLER_PORT", kafkaControllerPort);
+        ports.put("DPS_KEYCLOAK_PORT", keycloakPort);
+        ports.put("DPS_SMTP_PORT", smtpPort);
+        ports.put("DPS_SMTP_API_PORT", smtpApiPort);
+        DpsStack.SERVICES.forEach(s -> ports.put(s.name(), s.port()));
+        ports.forEach((name, port) -> {
+            String other = byPort.putIfAbsent(port, name);
+            if (other != null) {
+                throw new IllegalArgumentException(name + " and " + other + " are both port " + port);
+            }
+        });
+    }
 
     /** An existing PostgreSQL server: {@code url} is a JDBC base without database, e.g. jdbc:postgresql://db:5432. */
     public record ExternalDatabase(String url, String user, String password) {
@@ -34,6 +55,8 @@ public record StackConfig(Path root, Path home, int postgresPort, int kafkaPort,
                 port(env, "DPS_KAFKA_PORT", 19092),
                 port(env, "DPS_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "DPS_KEYCLOAK_PORT", 8180),
+                port(env, "DPS_SMTP_PORT", 3025),
+                port(env, "DPS_SMTP_API_PORT", 8025),
                 db,
                 Optional.ofNullable(blankToNull(env.get("DPS_KAFKA_BOOTSTRAP"))),
                 Optional.ofNullable(blankToNull(env.get("DPS_OIDC_URL"))).map(StackConfig::stripTrailingSlash));
@@ -99,6 +122,16 @@ public record StackConfig(Path root, Path home, int postgresPort, int kafkaPort,
     public String keycloakUrl() {
         return externalOidcUrl.map(url -> url.substring(0, url.indexOf("/realms/")))
                 .orElse("http://localhost:" + keycloakPort);
+    }
+
+    /** The SMTP server `dps up` runs for the services' email: it accepts any message and keeps it. */
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    /** Where to read what the SMTP server kept: {@code <api>/api/user/<address>/messages/INBOX}. */
+    public URI smtpApiUrl() {
+        return URI.create("http://127.0.0.1:" + smtpApiPort + "/");
     }
 
     public Path logs() {

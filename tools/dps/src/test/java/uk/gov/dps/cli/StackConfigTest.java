@@ -25,16 +25,28 @@ class StackConfigTest {
         assertEquals("127.0.0.1:19092", config.kafkaBootstrapServers());
         assertEquals("http://localhost:8180/realms/dps", config.oidcUrl());
         assertEquals("http://localhost:8180", config.keycloakUrl());
+        assertEquals(3025, config.smtpPort());
+        assertEquals("http://127.0.0.1:8025/", config.smtpApiUrl().toString());
     }
 
     @Test
     void portsCanBeMoved() {
         StackConfig config = StackConfig.fromEnvironment(Map.of("DPS_POSTGRES_PORT", "25432", "DPS_KAFKA_PORT", "29092",
-                "DPS_KEYCLOAK_PORT", "28180"), ROOT);
+                "DPS_KEYCLOAK_PORT", "28180", "DPS_SMTP_PORT", "23025", "DPS_SMTP_API_PORT", "28025"), ROOT);
 
         assertEquals("jdbc:postgresql://127.0.0.1:25432/x", config.jdbcUrl("x"));
         assertEquals("127.0.0.1:29092", config.kafkaBootstrapServers());
         assertEquals("http://localhost:28180/realms/dps", config.oidcUrl());
+        assertEquals(23025, config.smtpPort());
+        assertEquals("http://127.0.0.1:28025/", config.smtpApiUrl().toString());
+    }
+
+    @Test
+    void twoPartsOnOnePortAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StackConfig.fromEnvironment(Map.of("DPS_SMTP_API_PORT", "8086"), ROOT));
+        assertTrue(e.getMessage().contains("DPS_SMTP_API_PORT") && e.getMessage().contains("notification-service"),
+                e.getMessage());
     }
 
     @Test
