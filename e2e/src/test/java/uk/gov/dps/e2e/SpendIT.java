@@ -116,7 +116,7 @@ class SpendIT {
 
             // ends after eight weeks: 28 x £100 + 28 x £200 = £8,400: HNB £5,040, LAC £3,360
             as("placement-service", officer).body("""
-                    {"endDate": "%s", "endType": "PLANNED", "reasonCode": "RETURNED_HOME"}""".formatted(
+                    {"endDate": "%s", "endType": "PLANNED", "reasonEpisodeCeased": "E4A"}""".formatted(
                     start.plusDays(55))).post("/placements/" + placement + "/end").then().statusCode(200);
             placementRecords.add(Scenario.awaitRecord(placements, r -> placement.equals(r.key())));
             awaitCommitted(hnb, 5_040);

@@ -49,11 +49,13 @@ class PlacementLifecycleTest {
                 {"effectiveFrom": "2019-04-01", "weeklyFee": {"core": 2369.00, "additionalStaffing": 150.00,
                  "therapy": 81.00}, "reason": "Annual uplift 3%"}""").then().statusCode(200)
                 .body("feeChanges[0].weeklyFee.total", equalTo(2600.00f));
-        post(placement, "end", "{\"endDate\":\"2018-11-01\",\"endType\":\"PLANNED\",\"reasonCode\":\"x\"}")
+        post(placement, "end", "{\"endDate\":\"2018-11-01\",\"endType\":\"PLANNED\",\"reasonEpisodeCeased\":\"E4A\"}")
                 .then().statusCode(422);
-        post(placement, "end", "{\"endDate\":\"2019-08-30\",\"endType\":\"DISRUPTION\",\"reasonCode\":\"allegation\"}")
-                .then().statusCode(200).body("status", equalTo("ENDED")).body("endReason", equalTo("ALLEGATION"));
-        post(placement, "end", "{\"endDate\":\"2019-08-31\",\"endType\":\"PLANNED\",\"reasonCode\":\"x\"}")
+        post(placement, "end", """
+                {"endDate": "2019-08-30", "endType": "DISRUPTION", "reasonEpisodeCeased": "x1",
+                 "reasonPlaceChange": "alleg"}""").then().statusCode(200).body("status", equalTo("ENDED"))
+                .body("reasonEpisodeCeased", equalTo("X1")).body("reasonPlaceChange", equalTo("ALLEG"));
+        post(placement, "end", "{\"endDate\":\"2019-08-31\",\"endType\":\"PLANNED\",\"reasonEpisodeCeased\":\"E4A\"}")
                 .then().statusCode(409);
 
         try (TopicReader topic = new TopicReader(SharedInfrastructure.kafkaBootstrapServers(), Topics.PLACEMENTS)) {

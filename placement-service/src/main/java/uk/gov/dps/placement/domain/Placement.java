@@ -113,6 +113,26 @@ public class Placement extends PanacheEntityBase {
     @Column(name = "awarded_by")
     public String awardedBy;
 
+    /** The council's own reference for the child, from the referral (or the spot purchase); never a provider's. */
+    @Column(name = "child_reference")
+    public String childReference;
+
+    /** SSDA903 PLACE: the placement type; null when this is not a care placement (schooling, tuition). */
+    @Column(name = "place")
+    public String placementType;
+
+    /** SSDA903 PLACE_PROVIDER: who provides the placement. */
+    @Column(name = "place_provider")
+    public String placementProvider;
+
+    /** SSDA903 REC: why the episode of care ceased, set at the end. */
+    @Column(name = "reason_episode_ceased")
+    public String reasonEpisodeCeased;
+
+    /** SSDA903 REASON_PLACE_CHANGE: why the child moved on, set at the end. */
+    @Column(name = "reason_place_change")
+    public String reasonPlaceChange;
+
     @Version
     public long version;
 

@@ -108,6 +108,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "raised_by")
     public String raisedBy;
 
+    /** The council's own reference for the child (opaque); officers of the council see it, providers never. */
+    @Column(name = "child_reference")
+    public String childReference;
+
     @Version
     public long version;
 

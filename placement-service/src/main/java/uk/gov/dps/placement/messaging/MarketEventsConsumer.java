@@ -11,6 +11,7 @@ import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.messaging.EventHandlers;
 import uk.gov.dps.messaging.Inbox;
 import uk.gov.dps.placement.service.MarketView;
+import uk.gov.dps.placement.service.ProviderRegistrations;
 
 /** Keeps placement-service's view of lots, members and quality in step with the services that own them. */
 @ApplicationScoped
@@ -21,6 +22,9 @@ public class MarketEventsConsumer {
 
     @Inject
     MarketView market;
+
+    @Inject
+    ProviderRegistrations registrations;
 
     private EventHandlers lotEvents;
     private EventHandlers providerEvents;
@@ -39,6 +43,7 @@ public class MarketEventsConsumer {
                 .on(EventCatalog.PROVIDER_REINSTATED, market::reinstated)
                 .on(EventCatalog.PROVIDER_TIER_CHANGED, market::tierChanged)
                 .on(EventCatalog.PROVIDER_WITHDRAWN, market::withdrawn)
+                .on(EventCatalog.PROVIDER_REGISTERED, registrations::registered)
                 .build();
         qualityEvents = EventHandlers.builder()
                 .on(EventCatalog.INSPECTION_RECORDED, market::inspected)

@@ -56,7 +56,10 @@ public class ExemptionResource {
             @NotNull @Pattern(regexp = "DAY|WEEKS_38|WEEKS_52", message = "must be DAY, WEEKS_38 or WEEKS_52")
             String placementPattern,
             @NotNull LocalDate startDate,
-            @NotNull List<ReferralResource.@Valid @NotNull ShareRequest> fundingShares) {
+            @NotNull List<ReferralResource.@Valid @NotNull ShareRequest> fundingShares,
+            @Pattern(regexp = ReferralResource.CHILD_REFERENCE, message = ReferralResource.CHILD_REFERENCE_RULE)
+            String childReference,
+            @Size(max = 10) String placementType, @Size(max = 10) String placementProvider) {
     }
 
     @POST
@@ -88,7 +91,8 @@ public class ExemptionResource {
         Placement placement = exemptions.spotPurchase(new ExemptionService.SpotPurchase(request.exemptionId(),
                 request.providerId(), request.providerName(), request.weeklyFee().toFee(), request.placementPattern(),
                 request.startDate(), request.fundingShares().stream()
-                        .map(s -> new FundingShares.Share(s.stream(), s.percent())).toList()));
+                        .map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
+                request.childReference(), request.placementType(), request.placementProvider()));
         return Response.created(URI.create("/placements/" + placement.id))
                 .entity(PlacementResource.PlacementView.of(placement, List.of())).build();
     }

@@ -28,6 +28,7 @@ import uk.gov.dps.placement.domain.FeeHistory;
 import uk.gov.dps.placement.domain.FundingShares;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.service.PlacementService;
+import uk.gov.dps.placement.service.Ssda903Recording;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
@@ -55,13 +56,16 @@ public class PlacementResource {
             UUID lotId, String serviceType, UUID providerId, String providerName, ReferralResource.FeeView weeklyFee,
             String placementPattern, List<FundingShares.Share> fundingShares, LocalDate plannedStart,
             LocalDate expectedEnd, LocalDate startDate, LocalDate endDate, Placement.EndType endType, String endReason,
-            Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges) implements PlacementAnswer {
+            Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges, String childReference,
+            String placementType, String placementProvider, String reasonEpisodeCeased, String reasonPlaceChange)
+            implements PlacementAnswer {
 
         static PlacementView of(Placement p, List<FeeChange> changes) {
             return new PlacementView(p.id, p.council, p.basis, p.referralId, p.exemptionId, p.lotId, p.serviceType,
                     p.providerId, p.providerName, ReferralResource.FeeView.of(p.fee), p.placementPattern,
                     List.copyOf(p.fundingShares), p.plannedStart, p.expectedEnd, p.startDate, p.endDate, p.endType,
-                    p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList());
+                    p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList(),
+                    p.childReference, p.placementType, p.placementProvider, p.reasonEpisodeCeased, p.reasonPlaceChange);
         }
     }
 
@@ -117,8 +121,14 @@ public class PlacementResource {
             @NotNull @Valid ReferralResource.FeeRequest weeklyFee, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    /**
+     * SSDA903 codes: reasonEpisodeCeased (REC) ends a care placement; reasonPlaceChange (REASON_PLACE_CHANGE) goes with
+     * REC X1 (a move to another placement) and ends a placement that is not a care placement; placementType
+     * re-codes a placement whose PLACE code is not valid in the year of the end.
+     */
     public record EndRequest(@NotNull LocalDate endDate, @NotNull Placement.EndType endType,
-            @NotBlank @Size(max = 60) String reasonCode) {
+            @Size(max = 10) String reasonEpisodeCeased, @Size(max = 10) String reasonPlaceChange,
+            @Size(max = 10) String placementType) {
     }
 
     @GET
@@ -190,11 +200,15 @@ public class PlacementResource {
     @POST
     @Path("/{id}/end")
     @RolesAllowed(Roles.PLACEMENT_OFFICER)
-    @Operation(summary = "End the placement (its last day), planned or by disruption, with a reason code",
-            description = "Publishes dps.placement.ended.v1.")
+    @Operation(summary = "End the placement (its last day), planned or by disruption, with its SSDA903 codes",
+            description = "A care placement needs reasonEpisodeCeased (REC), and with REC X1 (a move to another "
+                    + "placement) reasonPlaceChange; other placements need reasonPlaceChange. Each code must be valid "
+                    + "in the collection year of endDate (400 naming the field, the code and the year). "
+                    + "Publishes dps.placement.ended.v1.")
     public PlacementView end(@PathParam("id") UUID id, @Valid @NotNull EndRequest request) {
         return PlacementView.of(placements.end(id, request.endDate(), request.endType(),
-                request.reasonCode().strip().toUpperCase()), placements.feeChanges(id));
+                new Ssda903Recording.EndCodes(request.reasonEpisodeCeased(), request.reasonPlaceChange(),
+                        request.placementType())), placements.feeChanges(id));
     }
 
     /** For special schools the agreement is Schedule 2 of the NASS contract. */

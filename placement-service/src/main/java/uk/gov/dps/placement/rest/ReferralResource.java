@@ -80,8 +80,14 @@ public class ReferralResource {
             @NotNull @Pattern(regexp = "DAY|WEEKS_38|WEEKS_52", message = "must be DAY, WEEKS_38 or WEEKS_52")
             String placementPattern,
             boolean educationRequired,
-            boolean therapyRequired) {
+            boolean therapyRequired,
+            @Pattern(regexp = CHILD_REFERENCE, message = CHILD_REFERENCE_RULE) String childReference) {
     }
+
+    /** The council's own reference for the child: opaque to the platform, one path segment, never shown to providers. */
+    static final String CHILD_REFERENCE = "[A-Za-z0-9][A-Za-z0-9._-]{0,59}";
+    static final String CHILD_REFERENCE_RULE = "must be up to 60 letters, digits, '.', '_' or '-', starting with a "
+            + "letter or digit";
 
     /** A referral as its reader may see it: officers the {@link ReferralView}, providers the invited view. */
     @Schema(oneOf = {ReferralView.class, InvitedReferralView.class})
@@ -93,13 +99,13 @@ public class ReferralResource {
             String ageBand, String sex, List<String> needs, String postcodeDistrict, int siblingsToPlace,
             boolean emergency, LocalDate wantedStart, Integer expectedDurationWeeks, String placementPattern,
             boolean educationRequired, boolean therapyRequired, Referral.InHouseOutcome inHouseOutcome,
-            Instant respondBy, Instant raisedAt, String raisedBy) implements ReferralAnswer {
+            Instant respondBy, Instant raisedAt, String raisedBy, String childReference) implements ReferralAnswer {
 
         static ReferralView of(Referral r) {
             return new ReferralView(r.id, r.council, r.lotId, r.category, r.status, r.ageBand, r.sex, List.of(r.needs),
                     r.postcodeDistrict, r.siblingsToPlace, r.emergency, r.wantedStart, r.expectedDurationWeeks,
                     r.placementPattern, r.educationRequired, r.therapyRequired, r.inHouseOutcome, r.respondBy,
-                    r.raisedAt, r.raisedBy);
+                    r.raisedAt, r.raisedBy, r.childReference);
         }
     }
 
@@ -198,7 +204,7 @@ public class ReferralResource {
 
     public record AwardRequest(@NotNull UUID offerId, @NotNull List<@Valid @NotNull ShareRequest> fundingShares,
             @Size(max = 100) String panelApprovalReference, boolean parentalPreference, LocalDate plannedStart,
-            LocalDate expectedEnd) {
+            LocalDate expectedEnd, @Size(max = 10) String placementType, @Size(max = 10) String placementProvider) {
     }
 
     @POST
@@ -210,7 +216,7 @@ public class ReferralResource {
         Referral referral = referrals.raise(new ReferralService.NewReferral(r.lotId(),
                 r.category() == null ? null : r.category().strip().toUpperCase(), r.ageBand(), r.sex(), r.needs(),
                 r.postcodeDistrict(), r.siblingsToPlace(), r.emergency(), r.wantedStart(), r.expectedDurationWeeks(),
-                r.placementPattern(), r.educationRequired(), r.therapyRequired()));
+                r.placementPattern(), r.educationRequired(), r.therapyRequired(), r.childReference()));
         return Response.created(URI.create("/referrals/" + referral.id)).entity(ReferralView.of(referral)).build();
     }
 
@@ -338,7 +344,7 @@ public class ReferralResource {
         Placement placement = placements.award(id, new PlacementService.Award(request.offerId(),
                 request.fundingShares().stream().map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
                 request.panelApprovalReference(), request.parentalPreference(), request.plannedStart(),
-                request.expectedEnd()));
+                request.expectedEnd(), request.placementType(), request.placementProvider()));
         return Response.created(URI.create("/placements/" + placement.id))
                 .entity(PlacementResource.PlacementView.of(placement, List.of())).build();
     }

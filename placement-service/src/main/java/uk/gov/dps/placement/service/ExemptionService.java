@@ -51,11 +51,15 @@ public class ExemptionService {
     @Inject
     PlacementConfig config;
 
+    @Inject
+    Ssda903Recording ssda903;
+
     public record NewExemption(String serviceType, String reason, String contractBasis, LocalDate validUntil) {
     }
 
     public record SpotPurchase(UUID exemptionId, UUID providerId, String providerName, Fee fee,
-            String placementPattern, LocalDate startDate, List<FundingShares.Share> fundingShares) {
+            String placementPattern, LocalDate startDate, List<FundingShares.Share> fundingShares,
+            String childReference, String placementType, String placementProvider) {
     }
 
     @Transactional
@@ -132,6 +136,8 @@ public class ExemptionService {
         placement.status = Placement.Status.AWARDED;
         placement.awardedAt = clock.instant();
         placement.awardedBy = caller.name();
+        PlacementService.recordChild(placement, request.childReference(), ssda903.forNewPlacement(
+                exemption.serviceType, request.placementType(), request.placementProvider(), request.startDate()));
         placement.persist();
         outbox.publish(EventCatalog.SPOT_PURCHASE_MADE, placement.id, new SpotPurchaseMade(placement.id,
                 placement.council, exemption.id, null, placement.serviceType, placement.providerId,

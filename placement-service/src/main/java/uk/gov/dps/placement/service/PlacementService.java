@@ -63,8 +63,12 @@ public class PlacementService {
     @Inject
     PlacementConfig config;
 
+    @Inject
+    Ssda903Recording ssda903;
+
     public record Award(UUID offerId, List<FundingShares.Share> fundingShares, String panelApprovalReference,
-            boolean parentalPreference, LocalDate plannedStart, LocalDate expectedEnd) {
+            boolean parentalPreference, LocalDate plannedStart, LocalDate expectedEnd, String placementType,
+            String placementProvider) {
     }
 
     /**
@@ -130,6 +134,8 @@ public class PlacementService {
         placement.status = Placement.Status.AWARDED;
         placement.awardedAt = clock.instant();
         placement.awardedBy = caller.name();
+        recordChild(placement, referral.childReference, ssda903.forNewPlacement(lot.serviceType,
+                award.placementType(), award.placementProvider(), placement.plannedStart));
         placement.persist();
 
         List<UUID> unsuccessful = Response.<Response>list("referralId = ?1 and kind = ?2 and id <> ?3 and withdrawnAt is null", referralId,
@@ -259,17 +265,26 @@ public class PlacementService {
     }
 
     @Transactional
-    public Placement end(UUID id, LocalDate endDate, Placement.EndType type, String reasonCode) {
+    public Placement end(UUID id, LocalDate endDate, Placement.EndType type, Ssda903Recording.EndCodes codes) {
         Placement placement = get(id);
+        if (placement.status == Placement.Status.ENDED) {
+            throw ProblemException.conflict("The placement has ended already.");
+        }
+        Ssda903Recording.EndRecord recorded = ssda903.forEnd(placement, codes, endDate);
+        String reasonCode = recorded.reasonCode();
         try {
             placement.end(endDate, type, reasonCode);
+            placement.placementType = recorded.placementType();
+            placement.reasonEpisodeCeased = recorded.reasonEpisodeCeased();
+            placement.reasonPlaceChange = recorded.reasonPlaceChange();
         } catch (IllegalStateException e) {
             throw ProblemException.conflict(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable(e.getMessage());
         }
         outbox.publish(EventCatalog.PLACEMENT_ENDED, id, new PlacementEnded(id, placement.council,
-                placement.providerId, endDate, type.name(), reasonCode));
+                placement.providerId, endDate, type.name(), reasonCode, placement.reasonEpisodeCeased,
+                placement.reasonPlaceChange, placement.placementType, placement.placementProvider));
         audit.record("placement", id, "ENDED", caller.asActor(), reasonCode,
                 Map.of("endDate", endDate.toString(), "endType", type.name()));
         return placement;
@@ -277,6 +292,13 @@ public class PlacementService {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(PlatformClock.UK));
+    }
+
+    /** The child's council reference and the placement's SSDA903 codes, on a placement being made. */
+    static void recordChild(Placement placement, String childReference, Ssda903Recording.PlacementCodes codes) {
+        placement.childReference = childReference;
+        placement.placementType = codes.placementType();
+        placement.placementProvider = codes.placementProvider();
     }
 
     static List<FundingShare> shares(Placement placement) {

@@ -55,7 +55,8 @@ public class ReferralService {
 
     public record NewReferral(UUID lotId, String category, String ageBand, String sex, List<Need> needs,
             String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
-            Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired) {
+            Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
+            String childReference) {
     }
 
     @Transactional
@@ -89,6 +90,7 @@ public class ReferralService {
         referral.placementPattern = request.placementPattern();
         referral.educationRequired = request.educationRequired();
         referral.therapyRequired = request.therapyRequired();
+        referral.childReference = request.childReference();
         referral.raisedAt = clock.instant();
         referral.raisedBy = caller.name();
         referral.persist();

@@ -164,7 +164,7 @@ public final class DemoData {
     public record PlacementPlan(String key, ReferralSpec referral, boolean cascade, List<ResponsePlan> responses,
             String winnerKey, Fee awardFee, List<Share> shares, String panelApprovalReference,
             boolean parentalPreference, LocalDate start, List<FeeChange> feeChanges, LocalDate end, String endType,
-            String endReason) {
+            String reasonEpisodeCeased, String reasonPlaceChange) {
 
         public LotKind lot() {
             return referral.lot();

@@ -798,9 +798,15 @@ public final class DemoLoader {
             }
         }
         if (plan.end() != null && !"ENDED".equals(status)) {
-            officer.post(PLACEMENTS, "/placements/" + id + "/end", DemoApi.object()
-                    .put("endDate", plan.end().toString()).put("endType", plan.endType())
-                    .put("reasonCode", plan.endReason()), null, 200);
+            ObjectNode end = DemoApi.object().put("endDate", plan.end().toString()).put("endType", plan.endType());
+            // the SSDA903 codes: REC for homes and fostering, the reason for the change for a move and the rest
+            if (plan.reasonEpisodeCeased() != null) {
+                end.put("reasonEpisodeCeased", plan.reasonEpisodeCeased());
+            }
+            if (plan.reasonPlaceChange() != null) {
+                end.put("reasonPlaceChange", plan.reasonPlaceChange());
+            }
+            officer.post(PLACEMENTS, "/placements/" + id + "/end", end, null, 200);
             counts.ended++;
         }
     }

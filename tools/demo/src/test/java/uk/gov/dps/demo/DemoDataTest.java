@@ -174,7 +174,12 @@ class DemoDataTest {
             if (plan.end() != null) {
                 assertTrue(plan.end().isAfter(plan.start()) && plan.end().isBefore(DemoData.AS_OF_DATE), plan.key());
                 assertTrue(List.of("PLANNED", "DISRUPTION").contains(plan.endType()));
-                assertTrue(plan.endReason().length() <= 60);
+                // SSDA903 codes: a care placement (home, fostering) ends with its REC, a move (X1) and any other
+                // placement also with the reason for the change
+                boolean care = plan.lot() == LotKind.RESIDENTIAL || plan.lot() == LotKind.IFA;
+                assertEquals(care, plan.reasonEpisodeCeased() != null, plan.key());
+                assertEquals(!care || "X1".equals(plan.reasonEpisodeCeased()), plan.reasonPlaceChange() != null,
+                        plan.key());
             }
             LocalDate previous = plan.start();
             for (FeeChange change : plan.feeChanges()) {
