@@ -31,7 +31,8 @@ public class Reminders {
     EventNotifications notifications;
 
     @Scheduled(every = "${dps.notifications.reminders.check-interval:1m}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void check() {
         while (sendDue(50) == 50) {
             // more are due
