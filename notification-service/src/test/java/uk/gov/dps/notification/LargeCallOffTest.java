@@ -61,8 +61,9 @@ class LargeCallOffTest {
                     "RESIDENTIAL", reason, "SPOT", LocalDate.parse("2018-11-30"), 14));
         }
 
-        // the exemption's emails go out while the invitations are still being sent, not after all of them
+        // the exemption's email goes out while the invitations are still being sent, not after all of them
         await().atMost(Duration.ofSeconds(60)).until(() -> about(reason, "placements@essex.example") == 1);
+        assertThat(sent(referral)).isLessThan(PROVIDERS);
         await().atMost(Duration.ofSeconds(180)).until(() -> sent(referral) == PROVIDERS);
         assertThat(about(reason, "commissioning@essex.example")).isEqualTo(1);
         for (int i : List.of(0, 999, PROVIDERS - 1)) {
