@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
@@ -30,6 +31,7 @@ import uk.gov.dps.events.provider.ProviderDocumentExpiring;
 import uk.gov.dps.events.provider.ProviderRegistered;
 import uk.gov.dps.events.quality.RiskRatingChanged;
 import uk.gov.dps.events.spend.ThresholdCrossed;
+import uk.gov.dps.notification.service.Directory;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SentMail;
 import uk.gov.dps.testing.Tokens;
@@ -39,6 +41,9 @@ import uk.gov.dps.testing.Tokens;
 class CouncilAndInAppTest {
 
     private final SentMail mail = sentMail();
+
+    @Inject
+    Directory directory;
 
     @Test
     void aRedRatingReachesOnlyTheCouncilsWithAChildPlacedWithTheProviderNow() {
@@ -60,7 +65,8 @@ class CouncilAndInAppTest {
             events.sendEvent(EventCatalog.PLACEMENT_ENDED, ended, new PlacementEnded(ended, "suffolk", provider,
                     LocalDate.parse("2018-10-05"), "PLANNED", "AGREED_MOVE"));
             // placements and ratings are on different topics: the rating comes once the placements are known
-            await().pollDelay(java.time.Duration.ofSeconds(2)).until(() -> true);
+            await().atMost(WAIT).until(() -> directory.councilsPlacingWith(provider)
+                    .equals(List.of("cambridgeshire", "essex")));
             events.sendEvent(EventCatalog.RISK_RATING_CHANGED, provider,
                     new RiskRatingChanged(provider, "GREEN", "RED", List.of("Ofsted: inadequate"), now()));
         }
@@ -108,7 +114,9 @@ class CouncilAndInAppTest {
             events.sendEvent(EventCatalog.LOT_OPENED, lotId, lot(lotId, "Fostering", "peterborough", "thurrock"));
             events.sendEvent(EventCatalog.PROVIDER_REGISTERED, provider,
                     new ProviderRegistered(provider, name, null, null, null, "PE1 1AA", now()));
-            await().pollDelay(java.time.Duration.ofSeconds(2)).until(() -> true); // the lot is known first
+            // lots and applications are on different topics: the application comes once the lot is known
+            await().atMost(WAIT).until(() -> !directory.lotCouncils(lotId).isEmpty()
+                    && !directory.providerName(provider).equals("A provider"));
             events.sendEvent(EventCatalog.APPLICATION_SUBMITTED, provider, new ApplicationSubmitted(UUID.randomUUID(),
                     provider, lotId, List.of("EMERGENCY"), null, now(), LocalDate.parse("2018-10-23")));
         }
