@@ -24,8 +24,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.placement.FeeChangeDecided;
+import uk.gov.dps.events.placement.FeeChangeRequested;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
+import uk.gov.dps.events.placement.WeeklyFee;
+import uk.gov.dps.events.provider.ApplicationDueSoon;
+import uk.gov.dps.events.provider.ApplicationOverdue;
 import uk.gov.dps.events.provider.ApplicationSubmitted;
 import uk.gov.dps.events.provider.ProviderDocumentExpiring;
 import uk.gov.dps.events.provider.ProviderRegistered;
@@ -137,6 +142,54 @@ class CouncilAndInAppTest {
                 .statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.forCouncil("finance-officer", "peterborough")).get("/email-deliveries").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void feeChangeRequestsReachTheCouncilsPlacementsTeamAndTheirDecisionTheProvidersContractsContacts() {
+        UUID provider = UUID.randomUUID();
+        String name = "Birch Homes " + provider.toString().substring(0, 8);
+        String contracts = NotificationFixtures.address("contracts");
+        String referrals = NotificationFixtures.address("referrals");
+        NotificationFixtures.contacts(provider, name, NotificationFixtures.contact(contracts, "CONTRACTS"),
+                NotificationFixtures.contact(referrals, "REFERRALS"));
+        UUID placement = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        try (RawEvents events = events()) {
+            events.sendEvent(EventCatalog.FEE_CHANGE_REQUESTED, placement, new FeeChangeRequested(request, placement,
+                    "suffolk", provider, new WeeklyFee(new BigDecimal("3100.00"), BigDecimal.ZERO, BigDecimal.ZERO,
+                            BigDecimal.ZERO, new BigDecimal("3100.00")),
+                    LocalDate.parse("2018-11-05"), "Two-to-one staffing at night", now()));
+            events.sendEvent(EventCatalog.FEE_CHANGE_DECIDED, placement, new FeeChangeDecided(request, placement,
+                    "suffolk", provider, "REFUSED", "The care plan does not call for it", now()));
+        }
+        await().atMost(WAIT).until(() -> about(name, "placements@suffolk.example").size() == 1
+                && about("refused", contracts).size() == 1);
+        assertThat(about(name, "placements@suffolk.example").get(0).text())
+                .contains("£3,100.00").contains("Monday 5 November 2018").contains("Two-to-one staffing at night");
+        assertThat(about("refused", contracts).get(0).text()).contains("Suffolk County Council")
+                .contains("The care plan does not call for it");
+        assertThat(mail.to(referrals)).as("fee decisions are for the contracts contacts only").isEmpty();
+    }
+
+    @Test
+    void applicationsDueSoonAndOverdueReachTheCommissionersOfTheLotsCouncils() {
+        UUID lotId = UUID.randomUUID();
+        UUID provider = UUID.randomUUID();
+        String name = "Rowan Care " + provider.toString().substring(0, 8);
+        UUID application = UUID.randomUUID();
+        try (RawEvents events = events()) {
+            events.sendEvent(EventCatalog.LOT_OPENED, lotId, lot(lotId, "Residential", "essex"));
+            await().atMost(WAIT).until(() -> !directory.lotCouncils(lotId).isEmpty());
+            events.sendEvent(EventCatalog.APPLICATION_DUE_SOON, provider, new ApplicationDueSoon(application, provider,
+                    name, lotId, LocalDate.parse("2018-10-11"), 2));
+            events.sendEvent(EventCatalog.APPLICATION_OVERDUE, provider, new ApplicationOverdue(application, provider,
+                    name, lotId, LocalDate.parse("2018-10-11"), 1));
+        }
+        await().atMost(WAIT).until(() -> about(name, "commissioning@essex.example").size() == 2);
+        assertThat(about(name, "commissioning@essex.example")).extracting(SentMail.Mail::subject)
+                .containsExactlyInAnyOrder("Application due in 2 working days: " + name,
+                        "Application overdue: " + name);
+        assertThat(about(name, "commissioning@peterborough.example")).isEmpty();
     }
 
     @Test

@@ -7,13 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.inject.spi.CDI;
+import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.lot.LotSnapshot;
+import uk.gov.dps.events.provider.ProviderContactsChanged;
+import uk.gov.dps.notification.service.Db;
 import uk.gov.dps.notification.service.Directory;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SentMail;
@@ -46,12 +51,20 @@ final class NotificationFixtures {
     }
 
     /**
-     * Gives a provider its contacts as provider-service's contacts event will (this branch has not that event yet,
-     * so the test writes the same latest list straight through the service's directory).
+     * Gives a provider its contacts as provider-service does: a contacts-changed event on dps.providers, awaited
+     * until the service has it (it arrives on another topic than the call-offs that follow).
      */
     static void contacts(UUID providerId, String name, Directory.ContactEntry... contacts) {
-        QuarkusTransaction.requiringNew().run(() -> CDI.current().select(Directory.class).get()
-                .contactsChanged(providerId, name, List.of(contacts)));
+        try (RawEvents events = events()) {
+            events.sendEvent(UUID.randomUUID().toString(), EventCatalog.PROVIDER_CONTACTS_CHANGED, providerId,
+                    new ProviderContactsChanged(providerId, name, Stream.of(contacts)
+                            .map(c -> new ProviderContactsChanged.Contact(c.name(), c.email(), c.kinds())).toList(),
+                            Instant.now()));
+        }
+        Db db = CDI.current().select(Db.class).get();
+        Awaitility.await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> db.one(
+                "SELECT count(*) FROM provider_contact WHERE provider_id = ?", rs -> rs.getInt(1), providerId)
+                .orElse(0)) == contacts.length);
     }
 
     static Directory.ContactEntry contact(String email, String... kinds) {

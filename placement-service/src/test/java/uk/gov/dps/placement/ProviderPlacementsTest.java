@@ -228,7 +228,7 @@ class ProviderPlacementsTest {
 
         // after the end: a date after it is 400, any other request 409
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
-                .body("{\"endDate\":\"2019-08-30\",\"endType\":\"PLANNED\",\"reasonCode\":\"move_on\"}")
+                .body("{\"endDate\":\"2019-08-30\",\"endType\":\"PLANNED\",\"reasonEpisodeCeased\":\"E4A\"}")
                 .post("/placements/" + placement + "/end").then().statusCode(200);
         ask(first, placement, "2019-09-02", "2600.00", "Uplift").statusCode(400)
                 .body("errors.field", contains("effectiveFrom")).body("errors[0].message", containsString("ended"));

@@ -45,12 +45,17 @@ public class EventConsumers {
                 .on(EventCatalog.SPOT_PURCHASE_MADE, directory::spotPurchased)
                 .on(EventCatalog.PLACEMENT_ENDED, directory::ended)
                 .on(EventCatalog.EXEMPTION_EXPIRING, notifications::exemptionExpiring)
+                .on(EventCatalog.FEE_CHANGE_REQUESTED, notifications::feeChangeRequested)
+                .on(EventCatalog.FEE_CHANGE_DECIDED, notifications::feeChangeDecided)
                 .build();
         providerEvents = EventHandlers.builder()
                 .on(EventCatalog.PROVIDER_REGISTERED, directory::registered)
                 .on(EventCatalog.PROVIDER_ADMITTED_TO_LOT, directory::admitted)
                 .on(EventCatalog.PROVIDER_WITHDRAWN, directory::withdrawn)
+                .on(EventCatalog.PROVIDER_CONTACTS_CHANGED, directory::contactsChanged)
                 .on(EventCatalog.APPLICATION_SUBMITTED, notifications::applicationSubmitted)
+                .on(EventCatalog.APPLICATION_DUE_SOON, notifications::applicationDueSoon)
+                .on(EventCatalog.APPLICATION_OVERDUE, notifications::applicationOverdue)
                 .on(EventCatalog.PROVIDER_DOCUMENT_EXPIRING, notifications::documentExpiring)
                 .on(EventCatalog.PROVIDER_DOCUMENT_EXPIRED, notifications::documentExpired)
                 .build();

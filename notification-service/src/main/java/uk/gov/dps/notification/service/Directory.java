@@ -11,6 +11,7 @@ import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
+import uk.gov.dps.events.provider.ProviderContactsChanged;
 import uk.gov.dps.events.provider.ProviderRegistered;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
 
@@ -71,6 +72,11 @@ public class Directory {
     }
 
     /** Replaces the provider's contacts with its latest list (provider-service sends the whole list each time). */
+    public void contactsChanged(ProviderContactsChanged changed) {
+        contactsChanged(changed.providerId(), changed.providerName(), changed.contacts().stream()
+                .map(c -> new ContactEntry(c.name(), c.email(), c.roles())).toList());
+    }
+
     public void contactsChanged(UUID providerId, String providerName, List<ContactEntry> contacts) {
         if (providerName != null && !providerName.isBlank()) {
             providerName(providerId, providerName);

@@ -2,7 +2,6 @@ package uk.gov.dps.notification.service;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,9 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import uk.gov.dps.events.placement.CallOffIssued;
 import uk.gov.dps.events.placement.ExemptionExpiring;
+import uk.gov.dps.events.placement.FeeChangeDecided;
+import uk.gov.dps.events.placement.FeeChangeRequested;
 import uk.gov.dps.events.placement.OfferDeclined;
 import uk.gov.dps.events.placement.OfferSubmitted;
 import uk.gov.dps.events.placement.PlacementAwarded;
+import uk.gov.dps.events.provider.ApplicationDueSoon;
+import uk.gov.dps.events.provider.ApplicationOverdue;
 import uk.gov.dps.events.provider.ApplicationSubmitted;
 import uk.gov.dps.events.provider.ProviderDocumentExpired;
 import uk.gov.dps.events.provider.ProviderDocumentExpiring;
@@ -31,6 +34,7 @@ import uk.gov.dps.notification.service.Notifier.Message;
 import uk.gov.dps.runtime.PartnerCouncils;
 import uk.gov.dps.runtime.PlatformClock;
 import uk.gov.dps.runtime.Roles;
+import uk.gov.dps.runtime.WorkingDays;
 
 /**
  * Who is told what of each event. Messages to providers carry the minimal profile only (council, lot, category,
@@ -83,12 +87,11 @@ public class EventNotifications {
     }
 
     /**
-     * When the deadline reminder is due: {@code dps.notifications.reminders.working-hours-before} before the
-     * deadline. Counted in plain hours until platform/runtime's WorkingDays (09:00–17:00 Europe/London, England and
-     * Wales bank holidays) can subtract working hours: then this one line becomes that call.
+     * When the deadline reminder is due: {@code dps.notifications.reminders.working-hours-before} working hours
+     * (09:00–17:00 UK time, England and Wales bank holidays excepted) before the deadline.
      */
     Instant reminderTime(Instant respondBy) {
-        return respondBy.minus(Duration.ofHours(reminders.workingHoursBefore()));
+        return WorkingDays.minusWorkingHours(respondBy, reminders.workingHoursBefore());
     }
 
     public void offerSubmitted(OfferSubmitted offer) {
@@ -145,6 +148,28 @@ public class EventNotifications {
         }
     }
 
+    public void feeChangeRequested(FeeChangeRequested request, IncomingEvent event) {
+        String provider = directory.providerName(request.providerId());
+        notifier.notify(event.id(), NotificationKind.FEE_CHANGE_REQUESTED,
+                Audience.team(request.council(), Roles.PLACEMENT_OFFICER),
+                new Message(provider + " asks to change a placement's weekly fee",
+                        provider + " asks for a weekly fee of " + pounds(request.weeklyFee().total()) + " from "
+                                + request.effectiveFrom().format(DAY) + " (" + request.reason()
+                                + "). Accept or refuse the request.",
+                        "/placements/" + request.placementId()));
+    }
+
+    public void feeChangeDecided(FeeChangeDecided decision, IncomingEvent event) {
+        boolean accepted = "ACCEPTED".equals(decision.decision());
+        notifier.notify(event.id(), NotificationKind.FEE_CHANGE_DECIDED, Audience.provider(decision.providerId()),
+                new Message("Your fee change request was " + (accepted ? "accepted" : "refused"),
+                        councilName(decision.council()) + (accepted ? " accepted" : " refused")
+                                + " your request to change a placement's weekly fee"
+                                + (decision.reason() == null || decision.reason().isBlank() ? "."
+                                        : ": " + decision.reason() + "."),
+                        "/placements/" + decision.placementId()));
+    }
+
     public void exemptionExpiring(ExemptionExpiring exemption, IncomingEvent event) {
         Message message = new Message("An exemption ends in " + days(exemption.daysLeft()),
                 "The exemption to buy " + exemption.serviceType() + " off the DPS (" + exemption.reason()
@@ -182,9 +207,31 @@ public class EventNotifications {
                 provider + " applied to join " + lotAndCategory(application.lotId(), null) + ". Decide it by "
                         + application.dueOn().format(DAY) + ".",
                 "/applications");
-        for (String council : lotCouncils) {
-            notifier.notify(event.id(), NotificationKind.APPLICATION_RECEIVED,
-                    Audience.team(council, Roles.COMMISSIONER), message);
+        toLotCommissioners(application.lotId(), event, NotificationKind.APPLICATION_RECEIVED, message);
+    }
+
+    public void applicationDueSoon(ApplicationDueSoon application, IncomingEvent event) {
+        toLotCommissioners(application.lotId(), event, NotificationKind.APPLICATION_DUE_SOON,
+                new Message("Application due " + (application.workingDaysLeft() == 0 ? "today"
+                        : "in " + workingDays(application.workingDaysLeft())) + ": " + application.providerName(),
+                        application.providerName() + "'s application to join "
+                                + lotAndCategory(application.lotId(), null) + " must be decided by "
+                                + application.dueOn().format(DAY) + ".",
+                        "/applications"));
+    }
+
+    public void applicationOverdue(ApplicationOverdue application, IncomingEvent event) {
+        toLotCommissioners(application.lotId(), event, NotificationKind.APPLICATION_OVERDUE,
+                new Message("Application overdue: " + application.providerName(),
+                        application.providerName() + "'s application to join "
+                                + lotAndCategory(application.lotId(), null) + " was due to be decided by "
+                                + application.dueOn().format(DAY) + " and is still undecided.",
+                        "/applications"));
+    }
+
+    private void toLotCommissioners(UUID lotId, IncomingEvent event, NotificationKind kind, Message message) {
+        for (String council : directory.lotCouncils(lotId)) {
+            notifier.notify(event.id(), kind, Audience.team(council, Roles.COMMISSIONER), message);
         }
     }
 
@@ -253,6 +300,10 @@ public class EventNotifications {
 
     private static String days(int days) {
         return days == 1 ? "1 day" : days + " days";
+    }
+
+    private static String workingDays(int days) {
+        return days == 1 ? "1 working day" : days + " working days";
     }
 
     private static String pounds(BigDecimal amount) {
