@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ import uk.gov.dps.events.placement.ReferralRaised;
 import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.events.spend.ThresholdCrossed;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.RealInfrastructure;
 import uk.gov.dps.testing.SharedInfrastructure;
@@ -334,6 +336,42 @@ class WebhooksTest {
 
         delete(CAMBRIDGESHIRE, hanging.getString("id"));
         delete(PETERBOROUGH, prompt.getString("id"));
+    }
+
+    @Test
+    void aReceiverAnsweringGoneParksTheWebhookUntilTheCouncilEnablesIt() {
+        String path = "/gone-" + UUID.randomUUID();
+        RECEIVER.answer(path, 410);
+        JsonPath webhook = subscribe(PETERBOROUGH, path, List.of("dps.spend.threshold-crossed.v1"));
+        String id = webhook.getString("id");
+        try (RawEvents events = new RawEvents(SharedInfrastructure.kafkaBootstrapServers())) {
+            UUID alert = UUID.randomUUID();
+            events.sendEvent(EventCatalog.THRESHOLD_CROSSED, alert, new ThresholdCrossed(alert, "peterborough",
+                    "BUDGET", UUID.randomUUID(), "LAC placements 2018/19", 2018, 90, new BigDecimal("91000.00"),
+                    new BigDecimal("100000.00"), Instant.parse("2018-10-09T09:00:00Z")));
+        }
+
+        await().atMost(WAIT).until(() -> "PARKED".equals(given().auth().oauth2(PETERBOROUGH)
+                .get("/webhooks/" + id).then().statusCode(200).extract().path("status")));
+        given().auth().oauth2(PETERBOROUGH).get("/webhooks/" + id).then()
+                .body("parkedReason", org.hamcrest.Matchers.containsString("410 Gone"));
+        JsonPath held = deliveries(PETERBOROUGH, id, "PENDING");
+        assertThat(held.getList("items.attempts.statusCode.flatten()")).containsExactly(410);
+        String deliveryId = held.getString("items[0].id");
+        given().auth().oauth2(PETERBOROUGH).post("/webhooks/" + id + "/deliveries/" + deliveryId + "/retry").then()
+                .statusCode(409).contentType("application/problem+json");
+
+        // nothing is sent while it is parked, however long
+        clock.moveOn(Duration.ofSeconds(10));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> RECEIVER.at(path).size() == 1);
+
+        RECEIVER.answer(path, 200);
+        given().auth().oauth2(CAMBRIDGESHIRE).post("/webhooks/" + id + "/enable").then().statusCode(403);
+        given().auth().oauth2(PETERBOROUGH).post("/webhooks/" + id + "/enable").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("parkedReason", nullValue());
+        await().atMost(WAIT).until(() -> deliveries(PETERBOROUGH, id, "DELIVERED").getList("items").size() == 1);
+        assertThat(RECEIVER.at(path)).extracting(r -> r.header("webhook-id")).containsExactly(deliveryId, deliveryId);
+        delete(PETERBOROUGH, id);
     }
 
     private static JsonPath subscribe(String token, String path, List<String> types) {
