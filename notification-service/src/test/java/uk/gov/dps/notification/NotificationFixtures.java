@@ -23,6 +23,7 @@ import uk.gov.dps.notification.service.Directory;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SentMail;
 import uk.gov.dps.testing.SharedInfrastructure;
+import uk.gov.dps.testing.AdjustableClock;
 
 final class NotificationFixtures {
 

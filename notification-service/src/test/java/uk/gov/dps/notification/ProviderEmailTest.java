@@ -40,6 +40,7 @@ import uk.gov.dps.testing.RealInfrastructure;
 import uk.gov.dps.testing.RealSmtp;
 import uk.gov.dps.testing.SentMail;
 import uk.gov.dps.testing.Tokens;
+import uk.gov.dps.testing.AdjustableClock;
 
 /** What providers are told by email: invitations, reminders, outcomes; once per address, failures retried. */
 @QuarkusTest

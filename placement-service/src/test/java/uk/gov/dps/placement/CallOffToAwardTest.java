@@ -32,6 +32,7 @@ import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
 import uk.gov.dps.testing.TopicReader;
+import uk.gov.dps.testing.AdjustableClock;
 
 /** From referral to award, as of 22 October 2018. */
 @QuarkusTest

@@ -23,6 +23,7 @@ import uk.gov.dps.placement.service.CascadeService;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
 import uk.gov.dps.testing.TopicReader;
+import uk.gov.dps.testing.AdjustableClock;
 
 /** A tiered lot cascades: TIER_1 first, TIER_2 when TIER_1's window closes without an offer. */
 @QuarkusTest

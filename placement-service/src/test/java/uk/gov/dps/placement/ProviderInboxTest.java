@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import uk.gov.dps.runtime.AuditTrail;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.testing.Tokens;
+import uk.gov.dps.testing.AdjustableClock;
 
 /** A provider's inbox of invitations, what it learns of the decision, and changing its offer before its deadline. */
 @QuarkusTest

@@ -30,11 +30,11 @@ import uk.gov.dps.messaging.IncomingEvent;
 import uk.gov.dps.notification.config.ReminderConfig;
 import uk.gov.dps.notification.domain.Audience;
 import uk.gov.dps.notification.domain.NotificationKind;
+import uk.gov.dps.notification.domain.ReminderSchedule;
 import uk.gov.dps.notification.service.Notifier.Message;
 import uk.gov.dps.runtime.PartnerCouncils;
 import uk.gov.dps.runtime.PlatformClock;
 import uk.gov.dps.runtime.Roles;
-import uk.gov.dps.runtime.WorkingDays;
 
 /**
  * Who is told what of each event. Messages to providers carry the minimal profile only (council, lot, category,
@@ -69,11 +69,11 @@ public class EventNotifications {
     // --- Referrals ---
 
     public void callOffIssued(CallOffIssued callOff, IncomingEvent event) {
-        Instant remindAt = reminderTime(callOff.respondBy());
+        Instant remindAt = ReminderSchedule.remindAt(callOff.issuedAt(), callOff.respondBy(),
+                reminders.workingHoursBefore()).orElse(null);
         db.update("INSERT INTO call_off (referral_id, council, lot_id, category, respond_by, remind_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", callOff.referralId(), callOff.council(),
-                callOff.lotId(), callOff.category(), callOff.respondBy(),
-                remindAt.isAfter(callOff.issuedAt()) ? remindAt : null);
+                callOff.lotId(), callOff.category(), callOff.respondBy(), remindAt);
         Message message = new Message("New referral: respond by " + time(callOff.respondBy()),
                 councilName(callOff.council()) + " invites you to offer a placement for a new referral in "
                         + lotAndCategory(callOff.lotId(), callOff.category()) + ". Respond by "
@@ -84,14 +84,6 @@ public class EventNotifications {
                     callOff.referralId(), providerId);
             notifier.notify(event.id(), NotificationKind.INVITATION, Audience.provider(providerId), message);
         }
-    }
-
-    /**
-     * When the deadline reminder is due: {@code dps.notifications.reminders.working-hours-before} working hours
-     * (09:00–17:00 UK time, England and Wales bank holidays excepted) before the deadline.
-     */
-    Instant reminderTime(Instant respondBy) {
-        return WorkingDays.minusWorkingHours(respondBy, reminders.workingHoursBefore());
     }
 
     public void offerSubmitted(OfferSubmitted offer) {
