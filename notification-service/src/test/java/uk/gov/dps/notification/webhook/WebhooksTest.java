@@ -44,6 +44,7 @@ import uk.gov.dps.testing.RealInfrastructure;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
 import uk.gov.dps.testing.AdjustableClock;
+import uk.gov.dps.testing.WebhookReceiver;
 
 /**
  * Webhooks end to end: events on the real topics, a real receiver over HTTP that checks each signature the way the

@@ -1,4 +1,4 @@
-package uk.gov.dps.notification.webhook;
+package uk.gov.dps.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,20 +22,20 @@ import javax.crypto.spec.SecretKeySpec;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A council's receiver: a real HTTP server on a free port that records what it is sent and answers each path with
- * the status the test sets (200 unless told), after a delay if told. Verifies signatures independently of the
- * service's code, from the Standard Webhooks specification.
+ * A council system's webhook receiver: a real HTTP server on a free port that records what it is sent and answers
+ * each path with the status the test sets (200 unless told), after a delay if told. Verifies signatures independently
+ * of the service's code, from the Standard Webhooks specification.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived: header names in lower case, the body's raw bytes. */
-    record Received(String path, Map<String, String> headers, byte[] rawBody, Instant at) {
+    public record Received(String path, Map<String, String> headers, byte[] rawBody, Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
 
-        String body() {
+        public String body() {
             return new String(rawBody, StandardCharsets.UTF_8);
         }
     }
@@ -46,7 +46,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Integer> answers = new ConcurrentHashMap<>();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -73,19 +73,19 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void answer(String path, int status) {
+    public void answer(String path, int status) {
         answers.put(path, status);
     }
 
-    void delay(String path, Duration delay) {
+    public void delay(String path, Duration delay) {
         delays.put(path, delay);
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
@@ -94,7 +94,7 @@ final class WebhookReceiver implements AutoCloseable {
      * {@code id.timestamp.body}; the header holds space-separated {@code v1,<base64>} signatures, one must match;
      * the timestamp must be within five minutes of now.
      */
-    static boolean verify(String secret, Received request) {
+    public static boolean verify(String secret, Received request) {
         String id = request.header("webhook-id");
         String timestamp = request.header("webhook-timestamp");
         String signatures = request.header("webhook-signature");
