@@ -322,9 +322,20 @@ final class DevStack {
     Map<String, String> serviceEnvironment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", config.databaseUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", config.databasePassword());
+        if (service.hasDatabase()) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", config.databaseUser());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", config.databasePassword());
+        } else {
+            // the portal: signs people in with the realm's dps-portal client and calls the services on their ports
+            env.put("QUARKUS_OIDC_CREDENTIALS_SECRET", DpsRealm.load().clientSecret(DpsRealm.PORTAL_CLIENT));
+            for (Service other : DpsStack.SERVICES) {
+                if (other.hasDatabase()) {
+                    env.put("QUARKUS_REST_CLIENT_" + other.name().toUpperCase().replace('-', '_') + "_URL",
+                            other.baseUrl());
+                }
+            }
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", config.oidcUrl());
         // email to the stack's SMTP server, for real even in the dev profile (a service that sends none ignores these)
@@ -635,7 +646,9 @@ final class DevStack {
 
     private void printUrls(List<Service> services) {
         for (Service s : services) {
-            System.out.printf("  %s%-24s swagger %s/q/swagger-ui%n", pad(s.name()), s.baseUrl(), s.baseUrl());
+            if (s.hasDatabase()) {
+                System.out.printf("  %s%-24s swagger %s/q/swagger-ui%n", pad(s.name()), s.baseUrl(), s.baseUrl());
+            }
         }
         System.out.printf("  %s%-24s realm %s, admin console %s/admin (user %s, password in %s)%n", pad("Keycloak"),
                 config.keycloakUrl(), config.oidcUrl(), config.keycloakUrl(), KeycloakDist.ADMIN_USER,
@@ -645,9 +658,33 @@ final class DevStack {
         System.out.printf("  %s%s%n", pad("Kafka"), config.kafkaBootstrapServers());
         System.out.printf("  %s%-24s keeps every message; read them: curl %sapi/user/<address>/messages/INBOX%n",
                 pad("SMTP (email)"), config.smtpHost() + ":" + config.smtpPort(), config.smtpApiUrl());
+        printPortal(services);
         System.out.println();
         System.out.println("  TOKEN=$(./dps token --role commissioner --council cambridgeshire)");
         System.out.println("  ./dps status | ./dps logs [component] | ./dps down");
+    }
+
+    /**
+     * The portal's address and the named demo users people sign in with. They are made (or reset) here on the local
+     * Keycloak only: a realm that is not the development one never gets users with a published password.
+     */
+    private void printPortal(List<Service> services) {
+        Optional<Service> portal = services.stream().filter(s -> !s.hasDatabase()).findFirst();
+        if (portal.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.printf("  %s%s%n", pad("Portal"), portal.get().baseUrl());
+        if (!config.runsKeycloak()) {
+            System.out.println("  (external Keycloak: sign in with its users; no demo users are made there)");
+            return;
+        }
+        List<KeycloakTokens.DemoUser> users = KeycloakTokens.forStack(config).ensurePortalDemoUsers();
+        System.out.printf("  demo users, password %s:%n", KeycloakTokens.DEMO_PASSWORD);
+        for (KeycloakTokens.DemoUser user : users) {
+            System.out.printf("    %-32s %s, %s%s%n", user.username(), user.role(), user.council(),
+                    user.providerId() == null ? "" : ", provider " + user.providerId());
+        }
     }
 
     private Map<String, Integer> ports() {

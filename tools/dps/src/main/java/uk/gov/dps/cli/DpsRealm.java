@@ -22,6 +22,8 @@ public final class DpsRealm {
 
     public static final String RESOURCE = KeycloakDist.REALM_RESOURCE;
     public static final String CLI_CLIENT = "dps-cli";
+    /** The portal's confidential client (authorization-code sign-in of people). */
+    public static final String PORTAL_CLIENT = "dps-portal";
     public static final String AUDIENCE = "dps-api";
 
     // Keycloak's import placeholder syntax: ${ENV_VAR} or ${ENV_VAR:default}

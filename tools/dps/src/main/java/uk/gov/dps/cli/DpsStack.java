@@ -13,8 +13,15 @@ import uk.gov.dps.demo.DemoStack;
  */
 public final class DpsStack {
 
-    /** A service module: {@code <name>/target/quarkus-app/quarkus-run.jar}, its HTTP port and its own database. */
+    /**
+     * A service module: {@code <name>/target/quarkus-app/quarkus-run.jar}, its HTTP port and its own database (null for
+     * the portal, which owns no data).
+     */
     public record Service(String name, int port, String database) {
+
+        public boolean hasDatabase() {
+            return database != null;
+        }
 
         public String baseUrl() {
             return "http://localhost:" + port;
@@ -31,7 +38,8 @@ public final class DpsStack {
             new Service("placement-service", 8083, "placement_service"),
             new Service("contract-monitoring-service", 8084, "contract_monitoring_service"),
             new Service("spend-service", 8085, "spend_service"),
-            new Service("notification-service", 8086, "notification_service"));
+            new Service("notification-service", 8086, "notification_service"),
+            new Service("portal", 8080, null));
 
     /** One topic per producing aggregate; dead letters go to {@code <topic>.dlq}. */
     public static final List<String> TOPICS = List.of("dps.providers", "dps.lots", "dps.placements", "dps.quality",
@@ -56,7 +64,7 @@ public final class DpsStack {
     }
 
     public static List<String> databases() {
-        return SERVICES.stream().map(Service::database).toList();
+        return SERVICES.stream().filter(Service::hasDatabase).map(Service::database).toList();
     }
 
     public static List<String> deadLetterTopics() {

@@ -145,6 +145,31 @@ public final class KeycloakTokens {
         return token;
     }
 
+    /** A named user to sign in to the portal with (password {@value #DEMO_PASSWORD}); provider id only for role provider. */
+    public record DemoUser(String username, String role, String council, String providerId) {
+    }
+
+    /**
+     * One person per role (and one placement officer of a second council, to see council scoping), for the portal.
+     * The provider user's organisation id is fixed, so its inbox fills once a provider with that id is invited.
+     */
+    public static final List<DemoUser> PORTAL_DEMO_USERS = List.of(
+            new DemoUser("placement-officer", "placement-officer", "cambridgeshire", null),
+            new DemoUser("placement-officer-peterborough", "placement-officer", "peterborough", null),
+            new DemoUser("panel-member", "panel", "cambridgeshire", null),
+            new DemoUser("commissioner", "commissioner", "cambridgeshire", null),
+            new DemoUser("provider", ROLE_PROVIDER, "cambridgeshire", "00000000-0000-4000-8000-000000000001"),
+            new DemoUser("monitoring-officer", "monitoring-officer", "cambridgeshire", null),
+            new DemoUser("finance-officer", "finance-officer", "cambridgeshire", null));
+
+    /** Makes or resets {@link #PORTAL_DEMO_USERS} (their role, council, provider and password); returns them. */
+    public List<DemoUser> ensurePortalDemoUsers() {
+        for (DemoUser user : PORTAL_DEMO_USERS) {
+            upsertDemoUser(user.username(), user.role(), user.council(), user.providerId());
+        }
+        return PORTAL_DEMO_USERS;
+    }
+
     /** A client-credentials token of a confidential system client of the realm, with the secret Keycloak imported. */
     public String systemToken(String clientId) {
         if (!definition.systemClients().contains(clientId)) {

@@ -42,6 +42,24 @@ class DpsRealmTest {
     }
 
     @Test
+    void thePortalsTokensCarryTheSameClaimsAsTheCommandLines() throws Exception {
+        // the services decide on roles, council, provider_id and the dps-api audience: a person signed in to the
+        // portal must get exactly what `dps token` gives, or the portal would see more or less than the API
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                DpsRealm.class.getClassLoader().getResourceAsStream(DpsRealm.RESOURCE));
+        var mappers = new java.util.HashMap<String, Object>();
+        for (var client : json.path("clients")) {
+            mappers.put(client.path("clientId").asText(), client.path("protocolMappers"));
+        }
+        assertEquals(mappers.get(DpsRealm.CLI_CLIENT), mappers.get(DpsRealm.PORTAL_CLIENT));
+        for (var client : json.path("clients")) {
+            if (DpsRealm.PORTAL_CLIENT.equals(client.path("clientId").asText())) {
+                assertEquals("${DPS_PORTAL_CLIENT_SECRET:dps-portal-dev-secret}", client.path("secret").asText());
+            }
+        }
+    }
+
+    @Test
     void tokenArgumentsAreCheckedBeforeAskingKeycloak() {
         KeycloakTokens tokens = new KeycloakTokens("http://localhost:1", "dps", "admin", "unused");
 

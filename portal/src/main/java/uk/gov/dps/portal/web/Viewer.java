@@ -1,0 +1,155 @@
+package uk.gov.dps.portal.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The signed-in person as the pages show them: name, role, council or provider, and the pages their role has.
+ * Roles come from the access token (the claims the services decide on); the name from the ID token. The layout
+ * reads it as {@code inject:viewer}.
+ */
+@Named("viewer")
+@RequestScoped
+public class Viewer {
+
+    /** Realm roles in the order the start page lists them, with how people name them. */
+    static final Map<String, String> ROLES = new LinkedHashMap<>();
+
+    static {
+        ROLES.put("placement-officer", "Placement officer");
+        ROLES.put("panel", "Panel member");
+        ROLES.put("commissioner", "Commissioner");
+        ROLES.put("provider", "Provider");
+        ROLES.put("monitoring-officer", "Monitoring officer");
+        ROLES.put("finance-officer", "Finance officer");
+    }
+
+    /** A page of the portal in the service navigation. */
+    public record NavItem(String text, String href, boolean current) {
+    }
+
+    /** What a role can do here: a page with a line saying what it is for. */
+    public record Task(String title, String href, String description) {
+    }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    HttpServerRequest request;
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String name() {
+        String name = claim("name");
+        return name.isBlank() ? claim("preferred_username") : name;
+    }
+
+    /** The council the person works for, as a name ("Cambridgeshire"), or empty. */
+    public String council() {
+        String council = claim("council");
+        if (council.isBlank()) {
+            return "";
+        }
+        return council.substring(0, 1).toUpperCase(Locale.ROOT) + council.substring(1);
+    }
+
+    public String providerId() {
+        return claim("provider_id");
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** A claim of the ID token (the principal of a code-flow sign-in), or "" when absent or signed out. */
+    private String claim(String name) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return "";
+        }
+        Object value = token.getClaim(name);
+        if (value instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    /** "placement officer", "commissioner and finance officer": this person's roles in a sentence. */
+    public String rolesInWords() {
+        List<String> names = roleNames().stream().map(n -> n.toLowerCase(Locale.UK)).toList();
+        if (names.isEmpty()) {
+            return "a person with no DPS role";
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** The platform roles this person has, as people name them. */
+    public List<String> roleNames() {
+        List<String> names = new ArrayList<>();
+        ROLES.forEach((role, label) -> {
+            if (has(role)) {
+                names.add(label);
+            }
+        });
+        return names;
+    }
+
+    /** The portal's pages for this person's roles; none yet for monitoring and finance officers. */
+    public List<Task> tasks() {
+        List<Task> tasks = new ArrayList<>();
+        if (has("placement-officer") || has("panel")) {
+            tasks.add(new Task("Referrals", "/referrals", "Your council's referrals for children who need a"
+                    + " placement, newest first, with where each one has got to."));
+        }
+        if (has("provider")) {
+            tasks.add(new Task("Invitations", "/invitations", "Call-offs your organisation was invited to answer,"
+                    + " with their deadlines and outcomes."));
+        }
+        if (has("commissioner")) {
+            tasks.add(new Task("Applications to your lots", "/applications", "Providers' applications waiting for"
+                    + " a decision, soonest due first, with those past their due date marked."));
+        }
+        return tasks;
+    }
+
+    /** Roles that have no page in the portal yet: the start page says so rather than showing nothing. */
+    public List<String> rolesWithoutPages() {
+        List<String> without = new ArrayList<>();
+        for (String role : List.of("monitoring-officer", "finance-officer")) {
+            if (has(role)) {
+                without.add(ROLES.get(role).toLowerCase(Locale.UK) + "s");
+            }
+        }
+        return without;
+    }
+
+    public List<NavItem> navigation() {
+        List<NavItem> items = new ArrayList<>();
+        if (!signedIn()) {
+            return items;
+        }
+        String path = request.path();
+        items.add(new NavItem("Home", "/", "/".equals(path)));
+        for (Task task : tasks()) {
+            items.add(new NavItem(task.title(), task.href(), path.startsWith(task.href())));
+        }
+        return items;
+    }
+}
