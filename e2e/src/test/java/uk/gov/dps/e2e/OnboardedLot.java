@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * Builds, through the public APIs only, a dynamic market (a new DPS today is let under the Procurement Act 2023)
  * with a tiered IFA lot and providers that have applied to it:
- * what several scenarios start from.
+ * what several scenarios and the benchmark start from.
  */
-record OnboardedLot(String dpsId, String lotId, List<String> providers, Map<String, String> applications) {
+public record OnboardedLot(String dpsId, String lotId, List<String> providers, Map<String, String> applications) {
 
-    static OnboardedLot withProviders(String commissioner, String... names) {
+    public static OnboardedLot withProviders(String commissioner, String... names) {
         String run = Scenario.unique();
         LocalDate today = LocalDate.now();
         String dpsId = as("lot-service", commissioner).body("""
@@ -56,7 +56,7 @@ record OnboardedLot(String dpsId, String lotId, List<String> providers, Map<Stri
         return applications.get(providerId);
     }
 
-    void decide(String commissioner, String providerId, String outcome) {
+    public void decide(String commissioner, String providerId, String outcome) {
         as("provider-service", commissioner)
                 .body("{\"outcome\":\"" + outcome + "\",\"reasons\":\"" + ("REJECT".equals(outcome)
                         ? "No evidence of employer's liability insurance" : "Meets the selection criteria") + "\"}")

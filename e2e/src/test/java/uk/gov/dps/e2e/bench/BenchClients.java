@@ -33,6 +33,12 @@ final class BenchClients {
                 .timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
+    static HttpRequest put(String service, String path, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(DpsStack.service(service).baseUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     /** Acknowledged by every replica; {@code lingerMs} 0 for latency, more to write a backlog in big batches. */
     static KafkaProducer<String, String> producer(StackConfig stack, int lingerMs, int batchBytes) {
         Properties props = new Properties();
