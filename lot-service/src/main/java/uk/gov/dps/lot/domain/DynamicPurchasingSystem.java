@@ -59,6 +59,9 @@ public class DynamicPurchasingSystem extends PanacheEntityBase {
     /** A DPS set up under the Public Contracts Regulations 2015 expires at the end of 23 February 2029. */
     public static final LocalDate PCR2015_LAST_DAY = LocalDate.of(2029, 2, 23);
 
+    /** The Procurement Act 2023 came into force on 24 February 2025: no new PCR 2015 DPS from that day. */
+    public static final LocalDate PA2023_IN_FORCE = LocalDate.of(2025, 2, 24);
+
     /** Why a validity period is not allowed under {@code regime}, or empty when it is. */
     public static Optional<String> validityProblem(Regime regime, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
@@ -67,6 +70,11 @@ public class DynamicPurchasingSystem extends PanacheEntityBase {
         if (regime == Regime.PCR2015_DPS && to.isAfter(PCR2015_LAST_DAY)) {
             return Optional.of("A PCR 2015 DPS expires at the end of 23 February 2029; later, use a "
                     + "Procurement Act 2023 dynamic market (PA2023_DYNAMIC_MARKET).");
+        }
+        if (regime == Regime.PCR2015_DPS && !from.isBefore(PA2023_IN_FORCE)) {
+            return Optional.of("Procurement Act 2023 transition: no PCR 2015 DPS may start on or after 24 February "
+                    + "2025, when the Act came into force; use a Procurement Act 2023 dynamic market "
+                    + "(PA2023_DYNAMIC_MARKET).");
         }
         return Optional.empty();
     }

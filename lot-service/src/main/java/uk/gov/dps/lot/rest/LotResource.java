@@ -64,7 +64,8 @@ public class LotResource {
     public record ChangeLotRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull List<DpsResource.@Valid @NotNull CategoryRequest> categories,
-            @NotNull List<@NotBlank String> selectionCriteria) {
+            @NotNull List<@NotBlank String> selectionCriteria,
+            @Size(max = 200) String noticeReference) {
     }
 
     public record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -91,17 +92,21 @@ public class LotResource {
     @Path("/{id}")
     @RolesAllowed(Roles.COMMISSIONER)
     @Operation(summary = "Change a lot's name, categories and selection criteria",
-            description = "Publishes dps.lot.changed.v1.")
+            description = "Publishes dps.lot.changed.v1. On a Procurement Act 2023 dynamic market the selection "
+                    + "criteria (membership conditions) change only with the noticeReference of the published "
+                    + "modification notice; it is kept in the lot's audit.")
     public LotView change(@PathParam("id") UUID id, @Valid @NotNull ChangeLotRequest request) {
         return LotView.of(lots.change(id, new LotService.LotChange(request.name(),
                 request.categories().stream().map(DpsResource.CategoryRequest::toCategory).toList(),
-                request.selectionCriteria()), caller.requirePartnerCouncil(), caller.asActor()));
+                request.selectionCriteria(), request.noticeReference()), caller.requirePartnerCouncil(),
+                caller.asActor()));
     }
 
     @POST
     @Path("/{id}/close")
     @RolesAllowed(Roles.COMMISSIONER)
-    @Operation(summary = "Close the lot to new applications", description = "Publishes dps.lot.closed.v1.")
+    @Operation(summary = "Close the lot to new applications", description = "Publishes dps.lot.closed.v1. "
+            + "409 for a lot of a PCR 2015 DPS while the DPS is valid (reg. 34: open throughout its validity).")
     public LotView close(@PathParam("id") UUID id, @Valid @NotNull ReasonRequest request) {
         return LotView.of(lots.setOpen(id, false, request.reason(), caller.requirePartnerCouncil(), caller.asActor()));
     }

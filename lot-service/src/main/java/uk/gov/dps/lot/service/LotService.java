@@ -38,8 +38,13 @@ public class LotService {
             boolean tiered) {
     }
 
-    public record LotChange(String name, List<Lot.Category> categories, List<String> selectionCriteria) {
+    /** {@code noticeReference}: the published notice a PA2023 market's change of membership conditions follows. */
+    public record LotChange(String name, List<Lot.Category> categories, List<String> selectionCriteria,
+            String noticeReference) {
     }
+
+    @Inject
+    RegimeRules regimeRules;
 
     @Transactional
     public Lot create(UUID dpsId, LotDefinition definition, String commissionerCouncil, AuditTrail.Actor actor) {
@@ -78,6 +83,9 @@ public class LotService {
         if (lot.open == open) {
             throw ProblemException.conflict("Lot " + lot.code + " is already " + (open ? "open" : "closed") + ".");
         }
+        if (!open) {
+            regimeRules.checkMayClose(lot);
+        }
         lot.open = open;
         publish(open ? EventCatalog.LOT_OPENED : EventCatalog.LOT_CLOSED, lot);
         audit.record("lot", lot.id, open ? "OPENED" : "CLOSED", actor, reason, null);
@@ -89,11 +97,12 @@ public class LotService {
         Lot lot = get(lotId);
         requireCommissionerOf(lot.dps, commissionerCouncil);
         checkCategories(change.categories());
+        regimeRules.checkCriteriaChange(lot, change.selectionCriteria(), change.noticeReference());
         lot.name = change.name().strip();
         lot.categories = new ArrayList<>(change.categories());
         lot.selectionCriteria = new ArrayList<>(change.selectionCriteria());
         publish(EventCatalog.LOT_CHANGED, lot);
-        audit.record("lot", lot.id, "CHANGED", actor, null, change);
+        audit.record("lot", lot.id, "CHANGED", actor, change.noticeReference(), change);
         return lot;
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.messaging.EventHandlers;
 import uk.gov.dps.messaging.Inbox;
+import uk.gov.dps.placement.service.CallOffRules;
 import uk.gov.dps.placement.service.MarketView;
 import uk.gov.dps.placement.service.ProviderRegistrations;
 
@@ -26,6 +27,9 @@ public class MarketEventsConsumer {
     @Inject
     ProviderRegistrations registrations;
 
+    @Inject
+    CallOffRules callOffRules;
+
     private EventHandlers lotEvents;
     private EventHandlers providerEvents;
     private EventHandlers qualityEvents;
@@ -36,6 +40,7 @@ public class MarketEventsConsumer {
                 .on(EventCatalog.LOT_OPENED, market::lotChanged)
                 .on(EventCatalog.LOT_CLOSED, market::lotChanged)
                 .on(EventCatalog.LOT_CHANGED, market::lotChanged)
+                .on(EventCatalog.PURCHASING_SYSTEM_ESTABLISHED, callOffRules::established)
                 .build();
         providerEvents = EventHandlers.builder()
                 .on(EventCatalog.PROVIDER_ADMITTED_TO_LOT, market::admitted)

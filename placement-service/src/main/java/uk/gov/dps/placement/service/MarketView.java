@@ -32,6 +32,9 @@ public class MarketView {
     @Inject
     PlacementConfig config;
 
+    @Inject
+    CallOffRules callOffRules;
+
     /** A lot opened, closed or changed: each event carries the whole lot. */
     public void lotChanged(LotSnapshot snapshot) {
         LotView existing = LotView.findById(snapshot.lotId());
@@ -46,6 +49,7 @@ public class MarketView {
         if (existing == null) {
             lot.persist();
         }
+        callOffRules.lotChanged(snapshot);
     }
 
     public void admitted(ProviderAdmittedToLot admitted) {

@@ -35,6 +35,9 @@ import uk.gov.dps.runtime.Roles;
 @ApplicationScoped
 public class ReferralService {
 
+    @Inject
+    CallOffRules callOffRules;
+
     /** A tier's window is hours or days; a longer one would leave the child waiting. */
     static final Duration MAX_CASCADE_WINDOW = Duration.ofDays(30);
 
@@ -178,6 +181,7 @@ public class ReferralService {
         if (cascadeWindow == null && respondBy == null) {
             throw ProblemException.badRequest("respondBy", "give the response deadline (or a cascadeWindow)");
         }
+        callOffRules.check(referral.lotId, cascadeWindow != null, now);
         try {
             referral.callOff(cascadeWindow != null ? now.plus(cascadeWindow) : respondBy, cascadeWindow, now);
         } catch (IllegalStateException e) {

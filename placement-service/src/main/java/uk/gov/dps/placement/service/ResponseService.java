@@ -71,6 +71,8 @@ public class ResponseService {
         response.persist();
         outbox.publish(EventCatalog.OFFER_SUBMITTED, referralId, new OfferSubmitted(referralId, response.id, provider,
                 response.fee.toEvent(), response.proposedStart, response.submittedAt));
+        audit.record("referral", referralId, "OFFERED", caller.asActor(), null, Map.of("offerId", response.id,
+                "providerId", provider, "proposedStart", response.proposedStart.toString()));
         return response;
     }
 
@@ -84,6 +86,8 @@ public class ResponseService {
         response.persist();
         outbox.publish(EventCatalog.OFFER_DECLINED, referralId,
                 new OfferDeclined(referralId, provider, reason.name(), detail, response.submittedAt));
+        audit.record("referral", referralId, "DECLINED", caller.asActor(), reason.name(),
+                Map.of("providerId", provider));
         return response;
     }
 

@@ -231,8 +231,9 @@ public final class DemoLoader {
                 .filter(d -> DemoData.DPS_REFERENCE.equals(d.path("reference").asText()))
                 .map(d -> d.path("id").asText()).findFirst().orElse(null);
         if (dpsId == null) {
+            // light-touch: the demo cascades IFA call-offs through tiers, which a PCR 2015 DPS may not
             ObjectNode body = DemoApi.object().put("reference", DemoData.DPS_REFERENCE).put("title", DemoData.DPS_TITLE)
-                    .put("regime", "PCR2015_DPS").put("validFrom", DemoData.DPS_VALID_FROM.toString())
+                    .put("regime", "LIGHT_TOUCH_PSEUDO_DPS").put("validFrom", DemoData.DPS_VALID_FROM.toString())
                     .put("validTo", DemoData.DPS_VALID_TO.toString());
             DemoData.DPS_COUNCILS.forEach(body.putArray("councils")::add);
             dpsId = commissioner.post(LOTS, "/dps", body, key("dps"), 201).text("id");
