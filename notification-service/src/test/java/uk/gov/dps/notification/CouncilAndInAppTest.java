@@ -26,6 +26,8 @@ import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.placement.FeeChangeDecided;
 import uk.gov.dps.events.placement.FeeChangeRequested;
+import uk.gov.dps.events.placement.PanelDecided;
+import uk.gov.dps.events.placement.PanelRequested;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.placement.WeeklyFee;
@@ -253,6 +255,32 @@ class CouncilAndInAppTest {
                 .contentType("application/problem+json");
         assertThat(notifications(token).getList("items.read", Boolean.class)).containsExactly(false, false, true);
         given().get("/notifications").then().statusCode(401);
+    }
+
+    @Test
+    void aPanelRequestReachesTheCouncilsPanelAndItsDecisionThePlacementOfficers() {
+        UUID referral = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        UUID placement = UUID.randomUUID();
+        String reasons = "Approved: staffing " + request.toString().substring(0, 8);
+        try (RawEvents events = events()) {
+            events.sendEvent(EventCatalog.PANEL_REQUESTED, referral, new PanelRequested(request, referral, "suffolk",
+                    UUID.randomUUID(), UUID.randomUUID(), new WeeklyFee(new BigDecimal("5200.00"),
+                            new BigDecimal("400.00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("5600.00")),
+                    List.of("A weekly cost of £5600.00 is above the panel threshold of £4000.00"), null, now()));
+            events.sendEvent(EventCatalog.PANEL_DECIDED, referral, new PanelDecided(request, referral, "suffolk",
+                    UUID.randomUUID(), "APPROVED", reasons, placement, now()));
+        }
+        await().atMost(WAIT).until(() -> !about(reasons, "placements@suffolk.example").isEmpty()
+                && mail.to("resourcing-panel@suffolk.example").stream()
+                        .anyMatch(m -> m.html().contains("/panel-requests/" + request)));
+        assertThat(about(reasons, "placements@suffolk.example")).singleElement()
+                .satisfies(m -> assertThat(m.subject()).contains("approved"));
+        assertThat(titles(Tokens.forCouncil("panel", "suffolk")))
+                .contains("An award waits for the County Resourcing Panel");
+        // another council's panel, and the provider side, hear nothing
+        assertThat(mail.to("resourcing-panel@essex.example")).noneMatch(m -> m.html().contains(request.toString()));
+        assertThat(about(reasons, "placements@essex.example")).isEmpty();
     }
 
     private List<SentMail.Mail> about(String subjectOrText, String address) {

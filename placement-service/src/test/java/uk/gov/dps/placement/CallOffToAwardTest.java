@@ -166,8 +166,10 @@ class CallOffToAwardTest {
         String second = CallOffFixtures.offer(referral, market.second(), "790.00");
         String shares = "[{\"stream\":\"LAC_PLACEMENTS\",\"percent\":100}]";
 
-        var one = CompletableFuture.supplyAsync(() -> award(referral, first, shares).statusCode());
-        var other = CompletableFuture.supplyAsync(() -> award(referral, second, shares).statusCode());
+        // the second-ranked offer needs a justification: both awards are valid, and only one can win
+        String justified = shares + ",\"justification\":\"Nearer the child's school\"";
+        var one = CompletableFuture.supplyAsync(() -> award(referral, first, justified).statusCode());
+        var other = CompletableFuture.supplyAsync(() -> award(referral, second, justified).statusCode());
         assertThat(List.of(one.join(), other.join())).containsExactlyInAnyOrder(201, 409);
         given().auth().oauth2(OFFICER).queryParam("status", "AWARDED").get("/referrals").then()
                 .body("items.findAll { it.id == '" + referral + "' }.size()", equalTo(1));

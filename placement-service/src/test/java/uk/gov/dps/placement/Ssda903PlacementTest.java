@@ -123,7 +123,7 @@ class Ssda903PlacementTest {
         CallOffFixtures.Market schools = CallOffFixtures.market("SPECIAL_SCHOOL");
         String schoolReferral = calledOff(CAMBS, schools.lot(), null, "WEEKS_38");
         String schoolOffer = CallOffFixtures.offer(schoolReferral, schools.first(), "1000.00");
-        String school = award(CAMBS, schoolReferral, schoolOffer, "\"panelApprovalReference\": \"CRP-2018-77\"")
+        String school = award(CAMBS, schoolReferral, schoolOffer, "\"parentalPreference\": {\"school\": \"Alpha Homes\", \"basis\": \"EHCP_NAMED_SCHOOL\"}")
                 .statusCode(201).body("placementType", nullValue()).body("placementProvider", nullValue())
                 .extract().path("id");
         post(CAMBS, school, "end", end("2019-07-19", "\"reasonEpisodeCeased\": \"E4A\"")).statusCode(400)
@@ -144,7 +144,7 @@ class Ssda903PlacementTest {
                 .extract().path("id");
         String school = award(CAMBS, schoolReferral, CallOffFixtures.offer(schoolReferral, schools.first(), "1000.00"),
                 """
-                "panelApprovalReference": "CRP-2018-78", "fundingShares": [
+                "parentalPreference": {"school": "Alpha Homes", "basis": "EHCP_NAMED_SCHOOL"}, "fundingShares": [
                   {"stream": "HIGH_NEEDS_BLOCK", "percent": 60}, {"stream": "LAC_PLACEMENTS", "percent": 30},
                   {"stream": "HEALTH", "percent": 10}]""").statusCode(201).extract().path("id");
 
@@ -207,7 +207,7 @@ class Ssda903PlacementTest {
                 .statusCode(200);
         placed(fostering, a, "\"plannedStart\": \"2026-10-01\", \"placementType\": \"U4\"", "2026-10-01");
         // ...and a school place, which is not a care placement: not an episode
-        placed(schools, a, "\"plannedStart\": \"2026-09-01\", \"panelApprovalReference\": \"CRP-26-1\"", "2026-09-01");
+        placed(schools, a, "\"plannedStart\": \"2026-09-01\", \"parentalPreference\": {\"school\": \"Alpha Homes\", \"basis\": \"EHCP_NAMED_SCHOOL\"}", "2026-09-01");
         // child B: a home since June 2025, ended in April 2026 (the year's first days)
         String before = placed(homes, b, "\"plannedStart\": \"2025-06-01\"", "2025-06-01");
         post(PBORO, before, "end", end("2026-04-10", "\"reasonEpisodeCeased\": \"E4A\"")).statusCode(200);

@@ -21,7 +21,9 @@ public enum NotificationKind {
     DOCUMENT_EXPIRING(ContactKind.COMPLIANCE, "A provider document expires soon"),
     DOCUMENT_EXPIRED(ContactKind.COMPLIANCE, "A mandatory provider document has expired"),
     FEE_CHANGE_REQUESTED(ContactKind.CONTRACTS, "A provider asked to change a placement's fee"),
-    FEE_CHANGE_DECIDED(ContactKind.CONTRACTS, "Your fee change request was decided");
+    FEE_CHANGE_DECIDED(ContactKind.CONTRACTS, "Your fee change request was decided"),
+    PANEL_REQUEST(null, "An award waits for the County Resourcing Panel"),
+    PANEL_DECIDED(null, "The County Resourcing Panel decided an award");
 
     /** The kinds of provider contact (provider-service's contact kinds). */
     public enum ContactKind {

@@ -47,6 +47,8 @@ public class EventConsumers {
                 .on(EventCatalog.EXEMPTION_EXPIRING, notifications::exemptionExpiring)
                 .on(EventCatalog.FEE_CHANGE_REQUESTED, notifications::feeChangeRequested)
                 .on(EventCatalog.FEE_CHANGE_DECIDED, notifications::feeChangeDecided)
+                .on(EventCatalog.PANEL_REQUESTED, notifications::panelRequested)
+                .on(EventCatalog.PANEL_DECIDED, notifications::panelDecided)
                 .build();
         providerEvents = EventHandlers.builder()
                 .on(EventCatalog.PROVIDER_REGISTERED, directory::registered)

@@ -18,6 +18,8 @@ import uk.gov.dps.events.placement.FeeChangeDecided;
 import uk.gov.dps.events.placement.FeeChangeRequested;
 import uk.gov.dps.events.placement.OfferDeclined;
 import uk.gov.dps.events.placement.OfferSubmitted;
+import uk.gov.dps.events.placement.PanelDecided;
+import uk.gov.dps.events.placement.PanelRequested;
 import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.provider.ApplicationDueSoon;
 import uk.gov.dps.events.provider.ApplicationOverdue;
@@ -160,6 +162,27 @@ public class EventNotifications {
                                 + (decision.reason() == null || decision.reason().isBlank() ? "."
                                         : ": " + decision.reason() + "."),
                         "/placements/" + decision.placementId()));
+    }
+
+    /** The council's panel is told an award waits for it; the message names no child. */
+    public void panelRequested(PanelRequested request, IncomingEvent event) {
+        notifier.notify(event.id(), NotificationKind.PANEL_REQUEST, Audience.team(request.council(), Roles.PANEL),
+                new Message("An award waits for the County Resourcing Panel",
+                        "A placement officer asks the panel to approve an award at " + pounds(request.weeklyFee()
+                                .total()) + " a week: " + String.join("; ", request.reasons()) + ".",
+                        "/panel-requests/" + request.requestId()));
+    }
+
+    /** The council's placement officers are told the panel's decision and its reasons. */
+    public void panelDecided(PanelDecided decision, IncomingEvent event) {
+        boolean approved = "APPROVED".equals(decision.decision());
+        notifier.notify(event.id(), NotificationKind.PANEL_DECIDED,
+                Audience.team(decision.council(), Roles.PLACEMENT_OFFICER),
+                new Message("The County Resourcing Panel " + (approved ? "approved" : "refused") + " an award",
+                        "The panel " + (approved ? "approved the award; the placement is made" : "refused the award; "
+                                + "the referral is open for another award") + ". Its reasons: " + decision.reasons()
+                                + ".",
+                        approved ? "/placements/" + decision.placementId() : "/referrals/" + decision.referralId()));
     }
 
     public void exemptionExpiring(ExemptionExpiring exemption, IncomingEvent event) {

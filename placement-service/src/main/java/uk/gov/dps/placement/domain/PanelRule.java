@@ -1,6 +1,8 @@
 package uk.gov.dps.placement.domain;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * When the County Resourcing Panel must approve an award: every special-school placement, and any placement
@@ -16,19 +18,24 @@ public final class PanelRule {
         return "SPECIAL_SCHOOL".equals(serviceType) || weeklyTotal.compareTo(threshold) > 0;
     }
 
-    /** Why the award lacks the basis it needs, or null when it has it. */
-    public static String missingBasis(String serviceType, BigDecimal weeklyTotal, BigDecimal threshold,
-            String panelApprovalReference, boolean parentalPreference) {
-        if (!approvalRequired(serviceType, weeklyTotal, threshold)) {
-            return null;
+    /**
+     * Why the panel must decide this award (empty when it need not): a special school, a weekly cost above the
+     * threshold, or both. A special school named by parental preference needs no panel: the preference is the basis.
+     */
+    public static List<String> reasons(String serviceType, BigDecimal weeklyTotal, BigDecimal threshold,
+            ParentalPreference preference) {
+        boolean specialSchool = "SPECIAL_SCHOOL".equals(serviceType);
+        if (!approvalRequired(serviceType, weeklyTotal, threshold) || specialSchool && preference != null) {
+            return List.of();
         }
-        boolean hasApproval = panelApprovalReference != null && !panelApprovalReference.isBlank();
-        if (hasApproval || "SPECIAL_SCHOOL".equals(serviceType) && parentalPreference) {
-            return null;
+        List<String> reasons = new ArrayList<>();
+        if (specialSchool) {
+            reasons.add("A special-school placement without a recorded parental preference");
         }
-        return "SPECIAL_SCHOOL".equals(serviceType)
-                ? "A special-school placement needs a County Resourcing Panel approval reference, or parental preference as its basis."
-                : "A weekly cost of £" + weeklyTotal.toPlainString() + " is above £" + threshold.toPlainString()
-                        + ": the award needs a County Resourcing Panel approval reference.";
+        if (weeklyTotal.compareTo(threshold) > 0) {
+            reasons.add("A weekly cost of £" + weeklyTotal.toPlainString() + " is above the panel threshold of £"
+                    + threshold.toPlainString());
+        }
+        return reasons;
     }
 }

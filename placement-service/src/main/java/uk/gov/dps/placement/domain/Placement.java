@@ -101,8 +101,19 @@ public class Placement extends PanacheEntityBase {
     @Column(name = "panel_approval_reference")
     public String panelApprovalReference;
 
+    /** True when a parental preference was recorded; the school and its basis are below. */
     @Column(name = "parental_preference")
     public boolean parentalPreference;
+
+    @Column(name = "preference_school")
+    public String preferenceSchool;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preference_basis")
+    public ParentalPreference.Basis preferenceBasis;
+
+    /** Why an offer other than the one ranked first by the evaluation was awarded. */
+    public String justification;
 
     @Enumerated(EnumType.STRING)
     public Status status;

@@ -26,7 +26,9 @@ import jakarta.persistence.Version;
 public class Referral extends PanacheEntityBase {
 
     public enum Status {
-        RAISED, PLACED_IN_HOUSE, CALLED_OFF, AWARDED, CLOSED
+        RAISED, PLACED_IN_HOUSE, CALLED_OFF, AWARDED, CLOSED,
+        /** An award needs the County Resourcing Panel: a panel request waits for its decision. */
+        AWAITING_PANEL
     }
 
     public enum InHouseOutcome {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import uk.gov.dps.placement.domain.FeeChange;
 import uk.gov.dps.placement.domain.FeeHistory;
 import uk.gov.dps.placement.domain.FundingShares;
+import uk.gov.dps.placement.domain.ParentalPreference;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.service.PlacementService;
 import uk.gov.dps.placement.service.Ssda903Recording;
@@ -57,7 +58,8 @@ public class PlacementResource {
             String placementPattern, List<FundingShares.Share> fundingShares, LocalDate plannedStart,
             LocalDate expectedEnd, LocalDate startDate, LocalDate endDate, Placement.EndType endType, String endReason,
             Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges, String childReference,
-            String placementType, String placementProvider, String reasonEpisodeCeased, String reasonPlaceChange)
+            String placementType, String placementProvider, String reasonEpisodeCeased, String reasonPlaceChange,
+            String panelApprovalReference, ParentalPreference parentalPreference, String justification)
             implements PlacementAnswer {
 
         static PlacementView of(Placement p, List<FeeChange> changes) {
@@ -65,7 +67,12 @@ public class PlacementResource {
                     p.providerId, p.providerName, ReferralResource.FeeView.of(p.fee), p.placementPattern,
                     List.copyOf(p.fundingShares), p.plannedStart, p.expectedEnd, p.startDate, p.endDate, p.endType,
                     p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList(),
-                    p.childReference, p.placementType, p.placementProvider, p.reasonEpisodeCeased, p.reasonPlaceChange);
+                    p.childReference, p.placementType, p.placementProvider, p.reasonEpisodeCeased, p.reasonPlaceChange,
+                    p.panelApprovalReference, preference(p), p.justification);
+        }
+
+        static ParentalPreference preference(Placement p) {
+            return p.preferenceBasis == null ? null : new ParentalPreference(p.preferenceSchool, p.preferenceBasis);
         }
     }
 
@@ -110,8 +117,8 @@ public class PlacementResource {
     public record AgreementView(UUID placementId, String form, String council, String providerName, UUID providerId,
             String serviceType, String basis, String basisReference, String placementPattern, LocalDate startDate,
             LocalDate expectedEnd, ReferralResource.FeeView weeklyFee, BigDecimal currentWeeklyTotal,
-            List<FundingShares.Share> fundingShares, String panelApprovalReference, boolean parentalPreference,
-            List<FeeChangeView> feeChanges, Instant agreedAt) {
+            List<FundingShares.Share> fundingShares, String panelApprovalReference,
+            ParentalPreference parentalPreference, List<FeeChangeView> feeChanges, Instant agreedAt) {
     }
 
     public record StartRequest(@NotNull LocalDate startDate) {
@@ -176,7 +183,7 @@ public class PlacementResource {
                 callOff ? "DPS call-off" : "Spot purchase under exemption",
                 callOff ? "referral " + p.referralId : "exemption " + p.exemptionId, p.placementPattern,
                 p.startDate != null ? p.startDate : p.plannedStart, p.expectedEnd, ReferralResource.FeeView.of(p.fee),
-                current, List.copyOf(p.fundingShares), p.panelApprovalReference, p.parentalPreference,
+                current, List.copyOf(p.fundingShares), p.panelApprovalReference, PlacementView.preference(p),
                 changes.stream().map(FeeChangeView::of).toList(), p.awardedAt);
     }
 

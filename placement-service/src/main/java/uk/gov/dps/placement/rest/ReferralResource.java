@@ -36,6 +36,7 @@ import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
 import uk.gov.dps.placement.domain.Need;
 import uk.gov.dps.placement.domain.OfferEvaluation;
+import uk.gov.dps.placement.domain.ParentalPreference;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.placement.service.PlacementService;
@@ -45,6 +46,7 @@ import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
 
@@ -202,9 +204,19 @@ public class ReferralResource {
             @NotNull @Digits(integer = 3, fraction = 2) BigDecimal percent) {
     }
 
+    /**
+     * {@code panelApprovalReference} is no longer accepted (400): the panel's approval is its decision on a panel
+     * request. {@code justification}: required to award any offer but the first-ranked.
+     */
     public record AwardRequest(@NotNull UUID offerId, @NotNull List<@Valid @NotNull ShareRequest> fundingShares,
-            @Size(max = 100) String panelApprovalReference, boolean parentalPreference, LocalDate plannedStart,
-            LocalDate expectedEnd, @Size(max = 10) String placementType, @Size(max = 10) String placementProvider) {
+            @Schema(hidden = true) Object panelApprovalReference, @Valid ParentalPreferenceRequest parentalPreference,
+            LocalDate plannedStart, LocalDate expectedEnd, @Size(max = 10) String placementType,
+            @Size(max = 10) String placementProvider, @Size(max = 4000) String justification) {
+    }
+
+    /** The parents' preference for a special school: the school and what makes it binding. */
+    public record ParentalPreferenceRequest(@NotBlank @Size(max = 200) String school,
+            @NotNull ParentalPreference.Basis basis) {
     }
 
     @POST
@@ -337,14 +349,28 @@ public class ReferralResource {
     @Path("/{id}/award")
     @Idempotent
     @RolesAllowed(Roles.PLACEMENT_OFFICER)
-    @Operation(summary = "Award the call-off to an offer: creates the placement and its agreement",
-            description = "Funding shares must add up to 100%. Panel approval where the lot or cost requires it. "
-                    + "A second award on the same referral is 409. Publishes dps.placement.awarded.v1.")
+    @Operation(summary = "Award the call-off to an offer: creates the placement and its agreement, or a panel request",
+            description = "Funding shares must add up to 100%. Any offer but the first-ranked needs a justification. "
+                    + "An award that needs the County Resourcing Panel (special school without a parental "
+                    + "preference, or a weekly cost above the threshold) answers 202 with a panel request and "
+                    + "publishes dps.referral.panel-requested.v1; otherwise 201 with the placement and "
+                    + "dps.placement.awarded.v1. A second award on the same referral is 409.")
     public Response award(@PathParam("id") UUID id, @Valid @NotNull AwardRequest request) {
-        Placement placement = placements.award(id, new PlacementService.Award(request.offerId(),
+        if (request.panelApprovalReference() != null) {
+            throw ProblemException.badRequest("panelApprovalReference", "is no longer accepted: an award that needs "
+                    + "the County Resourcing Panel becomes a panel request for the panel to decide");
+        }
+        ParentalPreferenceRequest preference = request.parentalPreference();
+        PlacementService.Outcome outcome = placements.award(id, new PlacementService.Award(request.offerId(),
                 request.fundingShares().stream().map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
-                request.panelApprovalReference(), request.parentalPreference(), request.plannedStart(),
-                request.expectedEnd(), request.placementType(), request.placementProvider()));
+                preference == null ? null : new ParentalPreference(preference.school().strip(), preference.basis()),
+                request.plannedStart(), request.expectedEnd(), request.placementType(), request.placementProvider(),
+                request.justification()));
+        if (outcome.panelRequest() != null) {
+            return Response.accepted(PanelResource.PanelRequestView.of(outcome.panelRequest()))
+                    .location(URI.create("/panel-requests/" + outcome.panelRequest().id)).build();
+        }
+        Placement placement = outcome.placement();
         return Response.created(URI.create("/placements/" + placement.id))
                 .entity(PlacementResource.PlacementView.of(placement, List.of())).build();
     }

@@ -26,7 +26,9 @@ import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.FeeChange;
 import uk.gov.dps.placement.domain.FundingShares;
 import uk.gov.dps.placement.domain.Invitation;
+import uk.gov.dps.placement.domain.PanelRequest;
 import uk.gov.dps.placement.domain.PanelRule;
+import uk.gov.dps.placement.domain.ParentalPreference;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Projections.LotView;
 import uk.gov.dps.placement.domain.Referral;
@@ -66,18 +68,33 @@ public class PlacementService {
     @Inject
     Ssda903Recording ssda903;
 
-    public record Award(UUID offerId, List<FundingShares.Share> fundingShares, String panelApprovalReference,
-            boolean parentalPreference, LocalDate plannedStart, LocalDate expectedEnd, String placementType,
-            String placementProvider) {
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    PanelService panel;
+
+    /**
+     * What the officer asks for. {@code parentalPreference}: only for a special school; {@code justification}:
+     * required when the offer is not the one ranked first by the evaluation.
+     */
+    public record Award(UUID offerId, List<FundingShares.Share> fundingShares, ParentalPreference parentalPreference,
+            LocalDate plannedStart, LocalDate expectedEnd, String placementType, String placementProvider,
+            String justification) {
+    }
+
+    /** An award makes either the placement or, when the County Resourcing Panel must decide, a panel request. */
+    public record Outcome(Placement placement, PanelRequest panelRequest) {
     }
 
     /**
      * Awards the call-off to one offer: the placement and its individual placement agreement are made, and the
-     * unsuccessful offerors are named in the event. Two awards racing on one referral: the referral's version
-     * lets exactly one commit; the other gets 409.
+     * unsuccessful offerors are named in the event; or, when the award needs the County Resourcing Panel
+     * ({@link PanelRule}), a panel request waits for the panel and the referral awaits it. Two awards racing on one
+     * referral: the referral's version lets exactly one commit; the other gets 409.
      */
     @Transactional
-    public Placement award(UUID referralId, Award award) {
+    public Outcome award(UUID referralId, Award award) {
         Referral referral = referrals.ownCouncils(referralId);
         if (referral.status != Referral.Status.CALLED_OFF) {
             throw ProblemException.conflict("The referral is " + referral.status + ": it cannot be awarded.");
@@ -95,21 +112,48 @@ public class PlacementService {
         FundingShares.problem(award.fundingShares()).ifPresent(p -> {
             throw ProblemException.badRequest("fundingShares", p);
         });
+        requireAwardable(referral, offer);
+        LotView lot = market.lot(referral.lotId);
+        if (award.parentalPreference() != null && !"SPECIAL_SCHOOL".equals(lot.serviceType)) {
+            throw ProblemException.badRequest("parentalPreference", "applies only to special-school placements");
+        }
+        requireJustification(referralId, offer.id, award.justification());
+        List<String> panelReasons = PanelRule.reasons(lot.serviceType, offer.fee.total(),
+                config.panelThresholdWeekly(), award.parentalPreference());
+        if (!panelReasons.isEmpty()) {
+            return new Outcome(null, panel.request(referral, offer, award, panelReasons));
+        }
+        return new Outcome(place(referral, offer, award, null, caller.name()), null);
+    }
+
+    /** The provider may still be awarded: not judged Inadequate since, and still an active member of the lot. */
+    void requireAwardable(Referral referral, Response offer) {
         if ("INADEQUATE".equals(market.latestJudgement(offer.providerId))) {
             throw ProblemException.unprocessable("The provider's latest judgement is Inadequate: it cannot be awarded.");
         }
         if (!market.isActiveMember(referral.lotId, offer.providerId)) {
             throw ProblemException.unprocessable("The provider is suspended from (or left) the lot since it offered.");
         }
+    }
+
+    /** Awarding any offer but the one the evaluation ranks first needs a written reason. */
+    private void requireJustification(UUID referralId, UUID offerId, String justification) {
+        UUID first = responses.evaluate(referralId).stream().filter(r -> !r.excluded() && r.rank() == 1)
+                .map(r -> r.candidate().offerId()).findFirst().orElse(null);
+        if (!offerId.equals(first) && (justification == null || justification.isBlank())) {
+            throw ProblemException.badRequest("justification", "is required to award an offer other than the one "
+                    + "ranked first by the evaluation");
+        }
+    }
+
+    /**
+     * Makes the placement of an award (directly, or on the panel's approval of {@code panelRequestId}): the
+     * individual placement agreement, dps.placement.awarded.v1 and the audit record, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Placement place(Referral referral, Response offer, Award award, UUID panelRequestId, String awardedBy) {
+        UUID referralId = referral.id;
         LotView lot = market.lot(referral.lotId);
-        String missing = PanelRule.missingBasis(lot.serviceType, offer.fee.total(), config.panelThresholdWeekly(),
-                award.panelApprovalReference(), award.parentalPreference());
-        if (missing != null) {
-            throw ProblemException.unprocessable(missing);
-        }
-        if (award.parentalPreference() && !"SPECIAL_SCHOOL".equals(lot.serviceType)) {
-            throw ProblemException.badRequest("parentalPreference", "applies only to special-school placements");
-        }
         referral.status = Referral.Status.AWARDED;
 
         Placement placement = new Placement();
@@ -129,11 +173,15 @@ public class PlacementService {
         placement.plannedStart = award.plannedStart() != null ? award.plannedStart()
                 : offer.proposedStart != null ? offer.proposedStart : referral.wantedStart;
         placement.expectedEnd = award.expectedEnd();
-        placement.panelApprovalReference = award.panelApprovalReference();
-        placement.parentalPreference = award.parentalPreference();
+        placement.panelApprovalReference = panelRequestId == null ? null : panelRequestId.toString();
+        ParentalPreference preference = award.parentalPreference();
+        placement.parentalPreference = preference != null;
+        placement.preferenceSchool = preference == null ? null : preference.school();
+        placement.preferenceBasis = preference == null ? null : preference.basis();
+        placement.justification = blankToNull(award.justification());
         placement.status = Placement.Status.AWARDED;
         placement.awardedAt = clock.instant();
-        placement.awardedBy = caller.name();
+        placement.awardedBy = awardedBy;
         recordChild(placement, referral.childReference, ssda903.forNewPlacement(lot.serviceType,
                 award.placementType(), award.placementProvider(), placement.plannedStart));
         placement.persist();
@@ -144,11 +192,20 @@ public class PlacementService {
                 placement.council, placement.lotId, placement.serviceType, placement.providerId, offer.id,
                 placement.fee.toEvent(), placement.placementPattern, placement.plannedStart, placement.expectedEnd,
                 shares(placement), placement.panelApprovalReference, placement.parentalPreference, unsuccessful,
-                placement.awardedAt));
-        audit.record("referral", referralId, "AWARDED", caller.asActor(), award.panelApprovalReference(),
-                Map.of("placementId", placement.id, "offerId", offer.id, "parentalPreference",
-                        award.parentalPreference()));
+                placement.awardedAt, placement.justification));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("placementId", placement.id);
+        details.put("offerId", offer.id);
+        details.put("parentalPreference", preference == null ? "none" : preference.basis() + ": " + preference.school());
+        if (panelRequestId != null) {
+            details.put("panelRequestId", panelRequestId);
+        }
+        audit.record("referral", referralId, "AWARDED", caller.asActor(), placement.justification, details);
         return placement;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** A placement of the caller's council; 403 for another council's, 404 when unknown. */

@@ -33,15 +33,16 @@ class PlacementRulesTest {
     @Test
     void thePanelApprovesSpecialSchoolsAndCostlyPlacements() {
         BigDecimal threshold = new BigDecimal("4000.00");
-        assertThat(PanelRule.missingBasis("RESIDENTIAL", new BigDecimal("2531.00"), threshold, null, false)).isNull();
-        assertThat(PanelRule.missingBasis("RESIDENTIAL", new BigDecimal("5600.00"), threshold, null, false))
-                .contains("above £4000.00");
-        assertThat(PanelRule.missingBasis("RESIDENTIAL", new BigDecimal("5600.00"), threshold, "CRP-1", false))
-                .isNull();
-        assertThat(PanelRule.missingBasis("SPECIAL_SCHOOL", new BigDecimal("900.00"), threshold, null, false))
-                .contains("special-school");
-        // parental preference is the recorded basis for a special school named by the parents
-        assertThat(PanelRule.missingBasis("SPECIAL_SCHOOL", new BigDecimal("900.00"), threshold, null, true)).isNull();
+        assertThat(PanelRule.reasons("RESIDENTIAL", new BigDecimal("2531.00"), threshold, null)).isEmpty();
+        assertThat(PanelRule.reasons("RESIDENTIAL", new BigDecimal("4000.00"), threshold, null)).isEmpty();
+        assertThat(PanelRule.reasons("RESIDENTIAL", new BigDecimal("5600.00"), threshold, null))
+                .containsExactly("A weekly cost of £5600.00 is above the panel threshold of £4000.00");
+        assertThat(PanelRule.reasons("SPECIAL_SCHOOL", new BigDecimal("900.00"), threshold, null))
+                .containsExactly("A special-school placement without a recorded parental preference");
+        assertThat(PanelRule.reasons("SPECIAL_SCHOOL", new BigDecimal("4500.00"), threshold, null)).hasSize(2);
+        // a special school named by the parents' preference has the preference as its basis, not the panel
+        assertThat(PanelRule.reasons("SPECIAL_SCHOOL", new BigDecimal("900.00"), threshold,
+                new ParentalPreference("Fenland School", ParentalPreference.Basis.TRIBUNAL_ORDER))).isEmpty();
     }
 
     @Test

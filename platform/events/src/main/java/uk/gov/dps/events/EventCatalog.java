@@ -13,6 +13,8 @@ import uk.gov.dps.events.placement.OfferAmended;
 import uk.gov.dps.events.placement.OfferDeclined;
 import uk.gov.dps.events.placement.OfferSubmitted;
 import uk.gov.dps.events.placement.OfferWithdrawn;
+import uk.gov.dps.events.placement.PanelDecided;
+import uk.gov.dps.events.placement.PanelRequested;
 import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.PlacementFeeChanged;
@@ -176,6 +178,14 @@ public final class EventCatalog {
             "dps.placement.fee-change-decided.v1", Topics.PLACEMENTS, FeeChangeDecided.class,
             "The council accepted (the fee changes) or refused a provider's fee change request.");
 
+    // dps.placements, key = referral id (County Resourcing Panel)
+    public static final EventType<PanelRequested> PANEL_REQUESTED = new EventType<>(
+            "dps.referral.panel-requested.v1", Topics.PLACEMENTS, PanelRequested.class,
+            "An award needs the County Resourcing Panel: a panel request was made instead of a placement.");
+    public static final EventType<PanelDecided> PANEL_DECIDED = new EventType<>(
+            "dps.referral.panel-decided.v1", Topics.PLACEMENTS, PanelDecided.class,
+            "The County Resourcing Panel approved (the placement is made) or refused a panel request.");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
@@ -185,7 +195,8 @@ public final class EventCatalog {
             THRESHOLD_CROSSED,
             PROVIDER_DOCUMENT_RECORDED, PROVIDER_DOCUMENT_EXPIRING, PROVIDER_DOCUMENT_EXPIRED,
             PROVIDER_CONTACTS_CHANGED, APPLICATION_DUE_SOON, APPLICATION_OVERDUE,
-            OFFER_WITHDRAWN, OFFER_AMENDED, FEE_CHANGE_REQUESTED, FEE_CHANGE_DECIDED);
+            OFFER_WITHDRAWN, OFFER_AMENDED, FEE_CHANGE_REQUESTED, FEE_CHANGE_DECIDED,
+            PANEL_REQUESTED, PANEL_DECIDED);
 
     private EventCatalog() {
     }

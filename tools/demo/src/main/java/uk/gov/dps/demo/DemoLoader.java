@@ -90,6 +90,7 @@ public final class DemoLoader {
 
     private final User commissioner;
     private final User officer;
+    private final User panel;
     private final User finance;
 
     private String dpsId;
@@ -114,6 +115,7 @@ public final class DemoLoader {
         this.out = out;
         this.commissioner = api.as("commissioner", DemoData.COUNCIL);
         this.officer = api.as("placement-officer", DemoData.COUNCIL);
+        this.panel = api.as("panel", DemoData.COUNCIL);
         this.finance = api.as("finance-officer", DemoData.COUNCIL);
     }
 
@@ -628,12 +630,28 @@ public final class DemoLoader {
         JsonNode placement;
         if ("CALLED_OFF".equals(status)) {
             String offerId = respond(plan, referralId, fresh, counts);
-            officer.get(PLACEMENTS, "/referrals/" + referralId + "/evaluation");
-            Reply award = officer.post(PLACEMENTS, "/referrals/" + referralId + "/award", awardBody(plan, offerId),
-                    key("award:" + plan.key()), 201);
-            // a replayed award shows the placement as it was then: read it as it is now
-            placement = award.replayed() ? officer.get(PLACEMENTS, "/placements/" + award.text("id")) : award.body();
+            JsonNode evaluation = officer.get(PLACEMENTS, "/referrals/" + referralId + "/evaluation");
+            Reply award = officer.post(PLACEMENTS, "/referrals/" + referralId + "/award",
+                    awardBody(plan, offerId, evaluation), key("award:" + plan.key()), 201, 202);
+            if (award.status() == 202) {
+                // the award needs the County Resourcing Panel: the council's panel approves it
+                placement = panelApproves(plan, award.text("id"));
+            } else {
+                // a replayed award shows the placement as it was then: read it as it is now
+                placement = award.replayed() ? officer.get(PLACEMENTS, "/placements/" + award.text("id"))
+                        : award.body();
+            }
             fresh = !award.replayed();
+        } else if ("AWAITING_PANEL".equals(status)) {
+            // a run stopped between the award and the panel's decision
+            JsonNode pending = panel.get(PLACEMENTS, "/panel-requests?status=PENDING&referral=" + referralId)
+                    .path("items").path(0);
+            if (pending.isMissingNode()) {
+                throw new DemoException("referral " + referralId + " (" + plan.key() + ") awaits the panel but "
+                        + "placement-service lists no pending panel request for it");
+            }
+            placement = panelApproves(plan, pending.path("id").asText());
+            fresh = true;
         } else if ("AWARDED".equals(status)) {
             placement = placementsByReferral.get(referralId);
             if (placement == null) {
@@ -833,14 +851,45 @@ public final class DemoLoader {
         return body;
     }
 
-    private ObjectNode awardBody(PlacementPlan plan, String offerId) {
+    private ObjectNode awardBody(PlacementPlan plan, String offerId, JsonNode evaluation) {
         ObjectNode body = DemoApi.object().put("offerId", offerId);
         body.set("fundingShares", shares(plan.shares()));
-        if (plan.panelApprovalReference() != null) {
-            body.put("panelApprovalReference", plan.panelApprovalReference());
+        JsonNode ranked = DemoApi.JSON.missingNode();
+        for (JsonNode r : evaluation) {
+            if (offerId.equals(r.path("offerId").asText())) {
+                ranked = r;
+            }
         }
-        body.put("parentalPreference", plan.parentalPreference()).put("plannedStart", plan.start().toString());
+        if (plan.parentalPreference()) {
+            // the history records the school as named in the child's EHC plan
+            body.putObject("parentalPreference").put("school", ranked.path("providerName").asText())
+                    .put("basis", "EHCP_NAMED_SCHOOL");
+        }
+        if (ranked.path("rank").asInt() != 1) {
+            body.put("justification", "Chosen over the first-ranked offer for the child's needs and location, as "
+                    + "recorded in the council's placement history");
+        }
+        body.put("plannedStart", plan.start().toString());
         return body;
+    }
+
+    /**
+     * The panel of the council approves a panel request (the history's panel minute is its reason) and the
+     * placement it made is read. A request decided by an earlier run is not decided again.
+     */
+    private JsonNode panelApproves(PlacementPlan plan, String requestId) {
+        JsonNode request = panel.get(PLACEMENTS, "/panel-requests/" + requestId).path("request");
+        if ("PENDING".equals(request.path("status").asText())) {
+            String minute = plan.panelApprovalReference() != null ? plan.panelApprovalReference() : "the panel";
+            request = panel.post(PLACEMENTS, "/panel-requests/" + requestId + "/decision", DemoApi.object()
+                    .put("decision", "APPROVED").put("reasons", "Approved by the County Resourcing Panel, minute "
+                            + minute), null, 200).body();
+        }
+        if (!"APPROVED".equals(request.path("status").asText())) {
+            throw new DemoException("panel request " + requestId + " (" + plan.key() + ") is "
+                    + request.path("status").asText() + ": the demo cannot carry on with it");
+        }
+        return officer.get(PLACEMENTS, "/placements/" + request.path("placementId").asText());
     }
 
     private static ArrayNode shares(List<Share> shares) {

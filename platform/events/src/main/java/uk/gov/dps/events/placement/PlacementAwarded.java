@@ -7,10 +7,21 @@ import java.util.UUID;
 
 /**
  * {@code dps.placement.awarded.v1}: an offer won the call-off; an individual placement agreement exists.
- * Spend commits the fee from {@code plannedStart} across the funding shares.
+ * Spend commits the fee from {@code plannedStart} across the funding shares. {@code justification}: why an offer
+ * other than the one ranked first was awarded (absent otherwise).
  */
 public record PlacementAwarded(UUID placementId, UUID referralId, String council, UUID lotId, String serviceType,
         UUID providerId, UUID offerId, WeeklyFee weeklyFee, String placementPattern, LocalDate plannedStart,
         LocalDate expectedEnd, List<FundingShare> fundingShares, String panelApprovalReference,
-        boolean parentalPreference, List<UUID> unsuccessfulProviderIds, Instant awardedAt) {
+        boolean parentalPreference, List<UUID> unsuccessfulProviderIds, Instant awardedAt, String justification) {
+
+    /** An award of the offer ranked first, which needs no justification. */
+    public PlacementAwarded(UUID placementId, UUID referralId, String council, UUID lotId, String serviceType,
+            UUID providerId, UUID offerId, WeeklyFee weeklyFee, String placementPattern, LocalDate plannedStart,
+            LocalDate expectedEnd, List<FundingShare> fundingShares, String panelApprovalReference,
+            boolean parentalPreference, List<UUID> unsuccessfulProviderIds, Instant awardedAt) {
+        this(placementId, referralId, council, lotId, serviceType, providerId, offerId, weeklyFee, placementPattern,
+                plannedStart, expectedEnd, fundingShares, panelApprovalReference, parentalPreference,
+                unsuccessfulProviderIds, awardedAt, null);
+    }
 }
