@@ -21,7 +21,8 @@ public enum NotificationKind {
     DOCUMENT_EXPIRING(ContactKind.COMPLIANCE, "A provider document expires soon"),
     DOCUMENT_EXPIRED(ContactKind.COMPLIANCE, "A mandatory provider document has expired"),
     FEE_CHANGE_REQUESTED(ContactKind.CONTRACTS, "A provider asked to change a placement's fee"),
-    FEE_CHANGE_DECIDED(ContactKind.CONTRACTS, "Your fee change request was decided");
+    FEE_CHANGE_DECIDED(ContactKind.CONTRACTS, "Your fee change request was decided"),
+    REFERRAL_CLOSED(ContactKind.REFERRALS, "A referral you were invited to was cancelled");
 
     /** The kinds of provider contact (provider-service's contact kinds). */
     public enum ContactKind {

@@ -47,6 +47,7 @@ public class EventConsumers {
                 .on(EventCatalog.EXEMPTION_EXPIRING, notifications::exemptionExpiring)
                 .on(EventCatalog.FEE_CHANGE_REQUESTED, notifications::feeChangeRequested)
                 .on(EventCatalog.FEE_CHANGE_DECIDED, notifications::feeChangeDecided)
+                .on(EventCatalog.REFERRAL_CANCELLED, notifications::referralCancelled)
                 .build();
         providerEvents = EventHandlers.builder()
                 .on(EventCatalog.PROVIDER_REGISTERED, directory::registered)

@@ -60,7 +60,7 @@ public class InboxService {
                 .setParameter("provider", provider);
         lot.ifPresent(l -> query.setParameter("lot", l));
         status.ifPresent(s -> {
-            query.setParameter("decided", List.of(Referral.Status.AWARDED, Referral.Status.CLOSED));
+            query.setParameter("decided", Inbox.DECIDED);
             if (s == Inbox.Status.EXPIRED || s == Inbox.Status.OPEN) {
                 query.setParameter("now", clock.instant());
             }
