@@ -184,7 +184,8 @@ class ReferralLifecycleTest {
     void schoolStatusAndUrgencyAreOptionalAndShownToInvitedProviders() {
         CallOffFixtures.Market market = CallOffFixtures.market("RESIDENTIAL");
         given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
-                .body(referralWith(market.lot(), "\"urgency\": \"SOON\"")).post("/referrals").then().statusCode(400).contentType("application/problem+json")
+                .body(referralWith(market.lot(), "\"urgency\": \"SOON\"")).post("/referrals").then().statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("urgency"));
         String referral = given().auth().oauth2(OFFICER).contentType(ContentType.JSON)
                 .body(referralWith(market.lot(), "\"schoolStatus\": \"NEEDS_SCHOOL_PLACE\", \"urgency\": \"UNDER_5_DAYS\""))
