@@ -35,6 +35,7 @@ import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.WeeklyFee;
 import uk.gov.dps.events.provider.ProviderRegistered;
 import uk.gov.dps.notification.service.Db;
+import uk.gov.dps.notification.service.Directory;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.RealInfrastructure;
 import uk.gov.dps.testing.RealSmtp;
@@ -54,6 +55,9 @@ class ProviderEmailTest {
 
     @Inject
     Db db;
+
+    @Inject
+    Directory directory;
 
     private final SentMail mail = sentMail();
 
@@ -77,6 +81,8 @@ class ProviderEmailTest {
 
         try (RawEvents events = events()) {
             events.sendEvent(EventCatalog.LOT_OPENED, lotId, lot(lotId, "Residential care", "cambridgeshire"));
+            // lots and call-offs are on different topics: the call-off comes once the lot (its name) is known
+            await().atMost(WAIT).until(() -> directory.lotName(lotId).isPresent());
             String id = events.sendEvent(EventCatalog.CALL_OFF_ISSUED, referral, callOff);
             events.sendEvent(id, EventCatalog.CALL_OFF_ISSUED, referral, callOff); // redelivered
 

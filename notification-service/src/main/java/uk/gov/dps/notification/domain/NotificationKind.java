@@ -23,7 +23,8 @@ public enum NotificationKind {
     FEE_CHANGE_REQUESTED(ContactKind.CONTRACTS, "A provider asked to change a placement's fee"),
     FEE_CHANGE_DECIDED(ContactKind.CONTRACTS, "Your fee change request was decided"),
     PANEL_REQUEST(null, "An award waits for the County Resourcing Panel"),
-    PANEL_DECIDED(null, "The County Resourcing Panel decided an award");
+    PANEL_DECIDED(null, "The County Resourcing Panel decided an award"),
+    REFERRAL_CLOSED(ContactKind.REFERRALS, "A referral you were invited to was cancelled");
 
     /** The kinds of provider contact (provider-service's contact kinds). */
     public enum ContactKind {

@@ -49,6 +49,7 @@ public class EventConsumers {
                 .on(EventCatalog.FEE_CHANGE_DECIDED, notifications::feeChangeDecided)
                 .on(EventCatalog.PANEL_REQUESTED, notifications::panelRequested)
                 .on(EventCatalog.PANEL_DECIDED, notifications::panelDecided)
+                .on(EventCatalog.REFERRAL_CANCELLED, notifications::referralCancelled)
                 .build();
         providerEvents = EventHandlers.builder()
                 .on(EventCatalog.PROVIDER_REGISTERED, directory::registered)

@@ -21,6 +21,7 @@ import uk.gov.dps.events.placement.OfferSubmitted;
 import uk.gov.dps.events.placement.PanelDecided;
 import uk.gov.dps.events.placement.PanelRequested;
 import uk.gov.dps.events.placement.PlacementAwarded;
+import uk.gov.dps.events.placement.ReferralCancelled;
 import uk.gov.dps.events.provider.ApplicationDueSoon;
 import uk.gov.dps.events.provider.ApplicationOverdue;
 import uk.gov.dps.events.provider.ApplicationSubmitted;
@@ -73,18 +74,43 @@ public class EventNotifications {
     public void callOffIssued(CallOffIssued callOff, IncomingEvent event) {
         Instant remindAt = ReminderSchedule.remindAt(callOff.issuedAt(), callOff.respondBy(),
                 reminders.workingHoursBefore()).orElse(null);
+        boolean laterRound = callOff.round() != null && callOff.round() > 1;
         db.update("INSERT INTO call_off (referral_id, council, lot_id, category, respond_by, remind_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", callOff.referralId(), callOff.council(),
                 callOff.lotId(), callOff.category(), callOff.respondBy(), remindAt);
+        if (laterRound) {
+            newRound(callOff, remindAt);
+        }
         Message message = new Message("New referral: respond by " + time(callOff.respondBy()),
                 councilName(callOff.council()) + " invites you to offer a placement for a new referral in "
                         + lotAndCategory(callOff.lotId(), callOff.category()) + ". Respond by "
                         + time(callOff.respondBy()) + ". The referral's profile is in your invitations.",
                 "/invitations");
         for (UUID providerId : callOff.invitedProviderIds()) {
-            db.update("INSERT INTO invitation (referral_id, provider_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    callOff.referralId(), providerId);
+            // a new round asks again: an answer to an earlier round does not silence this round's reminder
+            db.update("INSERT INTO invitation (referral_id, provider_id) VALUES (?, ?) ON CONFLICT (referral_id, "
+                    + "provider_id) DO UPDATE SET responded_at = CASE WHEN ? THEN NULL ELSE invitation.responded_at END",
+                    callOff.referralId(), providerId, laterRound);
             notifier.notify(event.id(), NotificationKind.INVITATION, Audience.provider(providerId), message);
+        }
+    }
+
+    /** A re-run call-off of the same referral: its new deadline gets its own reminder. */
+    private void newRound(CallOffIssued callOff, Instant remindAt) {
+        db.update("UPDATE call_off SET category = ?, respond_by = ?, remind_at = ?, reminded_at = NULL "
+                + "WHERE referral_id = ?", callOff.category(), callOff.respondBy(), remindAt, callOff.referralId());
+    }
+
+    /** Every invited provider hears the referral closed; its reminder is stopped as on award. */
+    public void referralCancelled(ReferralCancelled cancelled, IncomingEvent event) {
+        db.update("UPDATE call_off SET remind_at = NULL WHERE referral_id = ? AND reminded_at IS NULL",
+                cancelled.referralId());
+        Message message = new Message("Referral closed: no response needed",
+                councilName(cancelled.council()) + " has cancelled a referral you were invited to offer for. "
+                        + "No placement will be awarded from it and no response is needed.",
+                "/invitations");
+        for (UUID providerId : cancelled.invitedProviderIds()) {
+            notifier.notify(event.id(), NotificationKind.REFERRAL_CLOSED, Audience.provider(providerId), message);
         }
     }
 
@@ -111,7 +137,8 @@ public class EventNotifications {
                         + ".",
                 "/invitations");
         for (UUID providerId : silent) {
-            notifier.notify("reminder:" + referralId, NotificationKind.DEADLINE_REMINDER, Audience.provider(providerId),
+            // one reminder per deadline: a re-run round has its own
+            notifier.notify("reminder:" + referralId + ":" + respondBy, NotificationKind.DEADLINE_REMINDER, Audience.provider(providerId),
                     message);
         }
     }

@@ -26,11 +26,15 @@ public final class Inbox {
         AWARDED, NOT_SUCCESSFUL
     }
 
+    /** Referrals that take no more responses: awarded, or closed without award (cancelled, unmet). */
+    public static final java.util.Set<Referral.Status> DECIDED = java.util.EnumSet.of(Referral.Status.AWARDED,
+            Referral.Status.CLOSED, Referral.Status.CANCELLED, Referral.Status.UNMET);
+
     private Inbox() {
     }
 
     public static boolean decided(Referral referral) {
-        return referral.status == Referral.Status.AWARDED || referral.status == Referral.Status.CLOSED;
+        return DECIDED.contains(referral.status);
     }
 
     /** @param response the provider's own response, or null */
@@ -46,7 +50,9 @@ public final class Inbox {
 
     /** @param winner the provider the referral was awarded to, or null; null until the referral is decided */
     public static Outcome outcome(Referral referral, UUID winner, UUID provider) {
-        if (!decided(referral)) {
+        // cancelled or unmet: nobody won, so there is no outcome to tell
+        if (!decided(referral) || referral.status == Referral.Status.CANCELLED
+                || referral.status == Referral.Status.UNMET) {
             return null;
         }
         return provider.equals(winner) ? Outcome.AWARDED : Outcome.NOT_SUCCESSFUL;

@@ -40,4 +40,7 @@ public class Invitation extends PanacheEntityBase {
     /** This provider's deadline: in a cascade each tier has its own window. */
     @Column(name = "respond_by")
     public Instant respondBy;
+
+    /** The latest call-off round this provider was invited to. */
+    public int round = 1;
 }

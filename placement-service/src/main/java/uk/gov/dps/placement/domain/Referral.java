@@ -26,9 +26,19 @@ import jakarta.persistence.Version;
 public class Referral extends PanacheEntityBase {
 
     public enum Status {
-        RAISED, PLACED_IN_HOUSE, CALLED_OFF, AWARDED, CLOSED,
+        RAISED, PLACED_IN_HOUSE, CALLED_OFF, AWARDED, CLOSED, CANCELLED, UNMET,
         /** An award needs the County Resourcing Panel: a panel request waits for its decision. */
         AWAITING_PANEL
+    }
+
+    /** The child's schooling when referred: whether a school place must be found with the placement. */
+    public enum SchoolStatus {
+        IN_SCHOOL, NEEDS_SCHOOL_PLACE, TUITION
+    }
+
+    /** DfE Placements Data Standard v2, "When placement is needed by": today, in less / more than 5 days. */
+    public enum Urgency {
+        TODAY, UNDER_5_DAYS, OVER_5_DAYS
     }
 
     public enum InHouseOutcome {
@@ -114,6 +124,27 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "child_reference")
     public String childReference;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "school_status")
+    public SchoolStatus schoolStatus;
+
+    @Enumerated(EnumType.STRING)
+    public Urgency urgency;
+
+    /** The call-off round: 1 for the first call-off, counting up each time it is re-run. */
+    public int round = 1;
+
+    /** When it was cancelled or closed unmet, and why. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_reason")
+    public String closedReason;
+
+    /** The spot purchase that answered this referral after it closed unmet. */
+    @Column(name = "spot_purchase_id")
+    public UUID spotPurchaseId;
+
     @Version
     public long version;
 
@@ -157,5 +188,53 @@ public class Referral extends PanacheEntityBase {
         if (tier != null) {
             respondBy = at.plus(Duration.ofSeconds(cascadeWindowSeconds));
         }
+    }
+
+    /** The council withdraws the referral: at any stage before a placement is decided. */
+    public void cancel(String reason, Instant at) {
+        if (status == Status.AWARDED || status == Status.PLACED_IN_HOUSE || status == Status.CLOSED
+                || status == Status.CANCELLED || status == Status.UNMET) {
+            throw new IllegalStateException("The referral is " + status + ": it can no longer be cancelled.");
+        }
+        status = Status.CANCELLED;
+        closedReason = reason;
+        closedAt = at;
+        cascadeTier = null;
+    }
+
+    /** Whether the current round's window has closed (a cascade is over and its last deadline passed). */
+    public boolean roundEnded(Instant at) {
+        return status == Status.CALLED_OFF && cascadeTier == null && respondBy != null && !at.isBefore(respondBy);
+    }
+
+    private void requireRoundEnded(Instant at) {
+        if (status != Status.CALLED_OFF) {
+            throw new IllegalStateException("The referral is " + status + ": only a called-off referral before "
+                    + "award can be re-run or closed unmet.");
+        }
+        if (!roundEnded(at)) {
+            throw new IllegalStateException("Round " + round + " is still open until " + respondBy + ".");
+        }
+    }
+
+    /** Re-runs the call-off under new terms once the last round ended without an award. */
+    public void nextRound(String newCategory, Instant newRespondBy, Instant at) {
+        requireRoundEnded(at);
+        if (!newRespondBy.isAfter(at)) {
+            throw new IllegalArgumentException("respondBy must be in the future");
+        }
+        round++;
+        category = newCategory;
+        respondBy = newRespondBy;
+        calledOffAt = at;
+        cascadeWindowSeconds = null;
+    }
+
+    /** No suitable offer came: the DPS could not meet the need (a spot purchase may follow). */
+    public void closeUnmet(String reason, Instant at) {
+        requireRoundEnded(at);
+        status = Status.UNMET;
+        closedReason = reason;
+        closedAt = at;
     }
 }

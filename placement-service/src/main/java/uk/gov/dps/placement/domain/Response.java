@@ -63,6 +63,9 @@ public class Response extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** The call-off round answered: a re-run round asks every invited provider again. */
+    public int round = 1;
+
     /** Set when the provider withdrew its offer: it is then neither ranked nor awardable. */
     @Column(name = "withdrawn_at")
     public Instant withdrawnAt;

@@ -59,7 +59,7 @@ public class ExemptionResource {
             @NotNull List<ReferralResource.@Valid @NotNull ShareRequest> fundingShares,
             @Pattern(regexp = ReferralResource.CHILD_REFERENCE, message = ReferralResource.CHILD_REFERENCE_RULE)
             String childReference,
-            @Size(max = 10) String placementType, @Size(max = 10) String placementProvider) {
+            @Size(max = 10) String placementType, @Size(max = 10) String placementProvider, UUID referralId) {
     }
 
     @POST
@@ -86,13 +86,15 @@ public class ExemptionResource {
     @Idempotent
     @RolesAllowed(Roles.PLACEMENT_OFFICER)
     @Operation(summary = "Buy a placement off the DPS under a valid exemption",
-            description = "A missing or expired exemption is 422. Publishes dps.placement.spot-purchased.v1.")
+            description = "A missing or expired exemption is 422. referralId (optional) links it to your council's "
+                    + "referral closed unmet (another state: 409; another council's: 403). "
+                    + "Publishes dps.placement.spot-purchased.v1.")
     public Response spotPurchase(@Valid @NotNull SpotPurchaseRequest request) {
         Placement placement = exemptions.spotPurchase(new ExemptionService.SpotPurchase(request.exemptionId(),
                 request.providerId(), request.providerName(), request.weeklyFee().toFee(), request.placementPattern(),
                 request.startDate(), request.fundingShares().stream()
                         .map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
-                request.childReference(), request.placementType(), request.placementProvider()));
+                request.childReference(), request.placementType(), request.placementProvider(), request.referralId()));
         return Response.created(URI.create("/placements/" + placement.id))
                 .entity(PlacementResource.PlacementView.of(placement, List.of())).build();
     }

@@ -30,6 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import uk.gov.dps.placement.domain.CallOffRound;
 import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.FundingShares;
 import uk.gov.dps.placement.domain.Inbox;
@@ -83,7 +84,8 @@ public class ReferralResource {
             String placementPattern,
             boolean educationRequired,
             boolean therapyRequired,
-            @Pattern(regexp = CHILD_REFERENCE, message = CHILD_REFERENCE_RULE) String childReference) {
+            @Pattern(regexp = CHILD_REFERENCE, message = CHILD_REFERENCE_RULE) String childReference,
+            Referral.SchoolStatus schoolStatus, Referral.Urgency urgency) {
     }
 
     /** The council's own reference for the child: opaque to the platform, one path segment, never shown to providers. */
@@ -101,13 +103,16 @@ public class ReferralResource {
             String ageBand, String sex, List<String> needs, String postcodeDistrict, int siblingsToPlace,
             boolean emergency, LocalDate wantedStart, Integer expectedDurationWeeks, String placementPattern,
             boolean educationRequired, boolean therapyRequired, Referral.InHouseOutcome inHouseOutcome,
-            Instant respondBy, Instant raisedAt, String raisedBy, String childReference) implements ReferralAnswer {
+            Instant respondBy, Instant raisedAt, String raisedBy, String childReference,
+            Referral.SchoolStatus schoolStatus, Referral.Urgency urgency, int round, Instant closedAt,
+            String closedReason, UUID spotPurchaseId) implements ReferralAnswer {
 
         static ReferralView of(Referral r) {
             return new ReferralView(r.id, r.council, r.lotId, r.category, r.status, r.ageBand, r.sex, List.of(r.needs),
                     r.postcodeDistrict, r.siblingsToPlace, r.emergency, r.wantedStart, r.expectedDurationWeeks,
                     r.placementPattern, r.educationRequired, r.therapyRequired, r.inHouseOutcome, r.respondBy,
-                    r.raisedAt, r.raisedBy, r.childReference);
+                    r.raisedAt, r.raisedBy, r.childReference, r.schoolStatus, r.urgency, r.round, r.closedAt,
+                    r.closedReason, r.spotPurchaseId);
         }
     }
 
@@ -118,12 +123,32 @@ public class ReferralResource {
     public record InvitedReferralView(UUID id, UUID lotId, String category, String ageBand, String sex,
             List<String> needs, String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
             Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
-            Instant respondBy, Referral.Status status, Inbox.Outcome outcome) implements ReferralAnswer {
+            Instant respondBy, Referral.Status status, Inbox.Outcome outcome, Referral.SchoolStatus schoolStatus,
+            Referral.Urgency urgency, int round) implements ReferralAnswer {
 
         static InvitedReferralView of(Referral r, Inbox.Outcome outcome) {
             return new InvitedReferralView(r.id, r.lotId, r.category, r.ageBand, r.sex, List.of(r.needs),
                     r.postcodeDistrict, r.siblingsToPlace, r.emergency, r.wantedStart, r.expectedDurationWeeks,
-                    r.placementPattern, r.educationRequired, r.therapyRequired, r.respondBy, r.status, outcome);
+                    r.placementPattern, r.educationRequired, r.therapyRequired, r.respondBy, r.status, outcome,
+                    r.schoolStatus, r.urgency, r.round);
+        }
+    }
+
+    public record CancellationRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record UnmetRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A re-run call-off: a wider category (or none: the whole lot), a new deadline, a tier (or every tier). */
+    public record RoundRequest(@Size(max = 40) String category, @NotNull Instant respondBy, @Size(max = 40) String tier) {
+    }
+
+    public record RoundView(int round, String category, String tier, Instant calledOffAt, Instant respondBy,
+            List<UUID> invitedProviderIds) {
+        static RoundView of(CallOffRound r) {
+            return new RoundView(r.round, r.category, r.tier, r.calledOffAt, r.respondBy,
+                    List.of(r.invitedProviderIds));
         }
     }
 
@@ -228,7 +253,8 @@ public class ReferralResource {
         Referral referral = referrals.raise(new ReferralService.NewReferral(r.lotId(),
                 r.category() == null ? null : r.category().strip().toUpperCase(), r.ageBand(), r.sex(), r.needs(),
                 r.postcodeDistrict(), r.siblingsToPlace(), r.emergency(), r.wantedStart(), r.expectedDurationWeeks(),
-                r.placementPattern(), r.educationRequired(), r.therapyRequired(), r.childReference()));
+                r.placementPattern(), r.educationRequired(), r.therapyRequired(), r.childReference(), r.schoolStatus(),
+                r.urgency()));
         return Response.created(URI.create("/referrals/" + referral.id)).entity(ReferralView.of(referral)).build();
     }
 
@@ -373,5 +399,46 @@ public class ReferralResource {
         Placement placement = outcome.placement();
         return Response.created(URI.create("/placements/" + placement.id))
                 .entity(PlacementResource.PlacementView.of(placement, List.of())).build();
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Cancel the referral at any stage before award, with a reason",
+            description = "Every invitation closes. After award, or twice: 409. Publishes dps.referral.cancelled.v1.")
+    public ReferralView cancel(@PathParam("id") UUID id, @Valid @NotNull CancellationRequest request) {
+        return ReferralView.of(referrals.cancel(id, request.reason().strip()));
+    }
+
+    @POST
+    @Path("/{id}/rounds")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Re-run a call-off that ended without a suitable offer, under new terms",
+            description = "After the last round's deadline and before award (else 409): invites the eligible members "
+                    + "(of the category, of the tier if given) again; earlier rounds' offers stay. Publishes "
+                    + "dps.referral.called-off.v1 with the round number.")
+    public Response nextRound(@PathParam("id") UUID id, @Valid @NotNull RoundRequest request) {
+        var round = referrals.nextRound(id, new ReferralService.NextRound(
+                request.category() == null ? null : request.category().strip().toUpperCase(), request.respondBy(),
+                request.tier()));
+        return Response.created(URI.create("/referrals/" + id + "/rounds")).entity(RoundView.of(round)).build();
+    }
+
+    @GET
+    @Path("/{id}/rounds")
+    @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL})
+    @Operation(summary = "The referral's call-off rounds, first to last, with their terms and invitees")
+    public List<RoundView> rounds(@PathParam("id") UUID id) {
+        return referrals.rounds(id).stream().map(RoundView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/unmet")
+    @RolesAllowed(Roles.PLACEMENT_OFFICER)
+    @Operation(summary = "Close the referral as unmet: no suitable offer after a round's deadline, no award",
+            description = "Before any round's deadline, or after award: 409. A spot purchase under an exemption may "
+                    + "then name this referral. Publishes dps.referral.unmet.v1.")
+    public ReferralView unmet(@PathParam("id") UUID id, @Valid @NotNull UnmetRequest request) {
+        return ReferralView.of(referrals.closeUnmet(id, request.reason().strip()));
     }
 }

@@ -23,6 +23,7 @@ import uk.gov.dps.placement.domain.Exemption;
 import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.FundingShares;
 import uk.gov.dps.placement.domain.Placement;
+import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.runtime.AuditTrail;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.PageRequest;
@@ -59,7 +60,7 @@ public class ExemptionService {
 
     public record SpotPurchase(UUID exemptionId, UUID providerId, String providerName, Fee fee,
             String placementPattern, LocalDate startDate, List<FundingShares.Share> fundingShares,
-            String childReference, String placementType, String placementProvider) {
+            String childReference, String placementType, String placementProvider, UUID referralId) {
     }
 
     @Transactional
@@ -121,6 +122,7 @@ public class ExemptionService {
             throw ProblemException.badRequest("placementPattern",
                     "day and 38-week placements are for special schools");
         }
+        Referral unmet = request.referralId() == null ? null : unmetReferral(request.referralId());
         Placement placement = new Placement();
         placement.id = UUID.randomUUID();
         placement.council = exemption.council;
@@ -138,14 +140,34 @@ public class ExemptionService {
         placement.awardedBy = caller.name();
         PlacementService.recordChild(placement, request.childReference(), ssda903.forNewPlacement(
                 exemption.serviceType, request.placementType(), request.placementProvider(), request.startDate()));
+        if (unmet != null) {
+            placement.referralId = unmet.id;
+            unmet.spotPurchaseId = placement.id;
+        }
         placement.persist();
         outbox.publish(EventCatalog.SPOT_PURCHASE_MADE, placement.id, new SpotPurchaseMade(placement.id,
                 placement.council, exemption.id, null, placement.serviceType, placement.providerId,
                 placement.providerName, placement.fee.toEvent(), placement.placementPattern, placement.plannedStart,
-                PlacementService.shares(placement), placement.awardedAt));
+                PlacementService.shares(placement), placement.awardedAt, placement.referralId));
         audit.record("exemption", exemption.id, "SPOT_PURCHASE", caller.asActor(), null,
                 Map.of("placementId", placement.id, "provider", placement.providerName));
         return placement;
+    }
+
+    /** A spot purchase may answer the caller's council's own referral, once it closed unmet and only once. */
+    private Referral unmetReferral(UUID referralId) {
+        Referral referral = Referral.<Referral>findByIdOptional(referralId)
+                .orElseThrow(() -> ProblemException.notFound("Referral", referralId));
+        caller.requireCouncil(referral.council);
+        if (referral.status != Referral.Status.UNMET) {
+            throw ProblemException.conflict("Referral " + referralId + " is " + referral.status
+                    + ": only a referral closed unmet can lead to a spot purchase.");
+        }
+        if (referral.spotPurchaseId != null) {
+            throw ProblemException.conflict("Referral " + referralId + " led to spot purchase "
+                    + referral.spotPurchaseId + " already.");
+        }
+        return referral;
     }
 
     /** Announces each exemption once when it comes within the warning period (hourly; also at creation). */

@@ -45,7 +45,7 @@ public class InboxService {
         StringBuilder jpql = new StringBuilder("""
                 select i, r, s, p.providerId from Invitation i
                 join Referral r on r.id = i.referralId
-                left join Response s on s.referralId = i.referralId and s.providerId = i.providerId
+                left join Response s on s.referralId = i.referralId and s.providerId = i.providerId and s.round = i.round
                 left join Placement p on p.referralId = i.referralId
                 where i.providerId = :provider""");
         lot.ifPresent(l -> jpql.append(" and r.lotId = :lot"));
@@ -60,7 +60,7 @@ public class InboxService {
                 .setParameter("provider", provider);
         lot.ifPresent(l -> query.setParameter("lot", l));
         status.ifPresent(s -> {
-            query.setParameter("decided", List.of(Referral.Status.AWARDED, Referral.Status.CLOSED));
+            query.setParameter("decided", Inbox.DECIDED);
             if (s == Inbox.Status.EXPIRED || s == Inbox.Status.OPEN) {
                 query.setParameter("now", clock.instant());
             }

@@ -16,8 +16,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.placement.CallOffIssued;
+import uk.gov.dps.events.placement.ReferralCancelled;
 import uk.gov.dps.events.placement.ReferralRaised;
+import uk.gov.dps.events.placement.ReferralUnmet;
 import uk.gov.dps.messaging.Outbox;
+import uk.gov.dps.placement.domain.CallOffRound;
 import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
 import uk.gov.dps.placement.domain.Need;
@@ -59,7 +62,7 @@ public class ReferralService {
     public record NewReferral(UUID lotId, String category, String ageBand, String sex, List<Need> needs,
             String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
             Integer expectedDurationWeeks, String placementPattern, boolean educationRequired, boolean therapyRequired,
-            String childReference) {
+            String childReference, Referral.SchoolStatus schoolStatus, Referral.Urgency urgency) {
     }
 
     @Transactional
@@ -94,6 +97,8 @@ public class ReferralService {
         referral.educationRequired = request.educationRequired();
         referral.therapyRequired = request.therapyRequired();
         referral.childReference = request.childReference();
+        referral.schoolStatus = request.schoolStatus();
+        referral.urgency = request.urgency();
         referral.raisedAt = clock.instant();
         referral.raisedBy = caller.name();
         referral.persist();
@@ -234,5 +239,147 @@ public class ReferralService {
             return List.of(Invitation.findById(new Invitation.Key(referral.id, caller.providerClaim().orElseThrow())));
         }
         return Invitation.list("referralId = ?1 order by providerName, providerId", id);
+    }
+
+    /** Everyone invited to the referral in any round. */
+    private static List<UUID> invitedProviders(UUID referralId) {
+        return Invitation.<Invitation>list("referralId = ?1 order by providerId", referralId).stream()
+                .map(i -> i.providerId).toList();
+    }
+
+    /**
+     * The council withdraws its referral at any stage before award: every invitation closes and the invited
+     * providers are told (dps.referral.cancelled.v1).
+     */
+    @Transactional
+    public Referral cancel(UUID id, String reason) {
+        Referral referral = ownCouncils(id);
+        try {
+            referral.cancel(reason, clock.instant());
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        List<UUID> invited = invitedProviders(id);
+        outbox.publish(EventCatalog.REFERRAL_CANCELLED, id, new ReferralCancelled(id, referral.council, reason,
+                invited, referral.closedAt));
+        audit.record("referral", id, "CANCELLED", caller.asActor(), reason, Map.of("invited", invited));
+        return referral;
+    }
+
+    /** The terms of a re-run call-off: a wider category (null: the whole lot), a new deadline, a tier (or all). */
+    public record NextRound(String category, Instant respondBy, String tier) {
+    }
+
+    /**
+     * Re-runs a call-off that ended without a suitable offer: after the last round's deadline and before award,
+     * every eligible member (of the tier, if given) is invited again under the new terms and may answer anew;
+     * earlier rounds' offers stay. Publishes dps.referral.called-off.v1 with the round number.
+     */
+    @Transactional
+    public CallOffRound nextRound(UUID id, NextRound request) {
+        Referral referral = ownCouncils(id);
+        LotView lot = market.lot(referral.lotId);
+        if (request.category() != null && !lot.hasCategory(request.category())) {
+            throw ProblemException.badRequest("category", "lot " + lot.code + " has no category " + request.category());
+        }
+        if (request.tier() != null && !lot.tiered) {
+            throw ProblemException.badRequest("tier", "lot " + lot.code + " has no tiers");
+        }
+        Instant now = clock.instant();
+        if (referral.status == Referral.Status.CALLED_OFF && referral.roundEnded(now)) {
+            historyOfFirstRound(referral);
+        }
+        try {
+            referral.nextRound(request.category(), request.respondBy(), now);
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("respondBy", "must be in the future");
+        }
+        List<LotMember> members = market.invitees(referral.lotId, referral.category).stream()
+                .filter(m -> request.tier() == null || request.tier().equals(m.tier)).toList();
+        if (members.isEmpty()) {
+            throw ProblemException.conflict("No provider in the lot" + (referral.category == null ? ""
+                    : " serving " + referral.category) + (request.tier() == null ? "" : " in tier " + request.tier())
+                    + " can be invited: all are suspended or there are none.");
+        }
+        List<UUID> invited = new java.util.ArrayList<>();
+        for (LotMember m : members) {
+            Invitation invitation = Invitation.findById(new Invitation.Key(referral.id, m.providerId));
+            if (invitation == null) {
+                invitation = new Invitation();
+                invitation.referralId = referral.id;
+                invitation.providerId = m.providerId;
+                invitation.providerName = m.providerName;
+                invitation.tier = m.tier;
+                invitation.persist();
+            }
+            invitation.invitedAt = now;
+            invitation.respondBy = referral.respondBy;
+            invitation.round = referral.round;
+            invited.add(m.providerId);
+        }
+        CallOffRound round = record(referral, request.tier(), invited);
+        outbox.publish(EventCatalog.CALL_OFF_ISSUED, referral.id, new CallOffIssued(referral.id, referral.council,
+                referral.lotId, referral.category, invited, request.tier(), referral.respondBy, now, referral.round));
+        audit.record("referral", id, "CALLED_OFF", caller.asActor(), null, Map.of("round", referral.round,
+                "invited", invited, "respondBy", referral.respondBy.toString()));
+        return round;
+    }
+
+    /** The first call-off is kept on the referral itself; it enters the history when a second round starts. */
+    private void historyOfFirstRound(Referral referral) {
+        if (referral.round == 1 && CallOffRound.findById(new CallOffRound.Key(referral.id, 1)) == null) {
+            record(referral, null, invitedProviders(referral.id));
+        }
+    }
+
+    private static CallOffRound record(Referral referral, String tier, List<UUID> invited) {
+        CallOffRound round = new CallOffRound();
+        round.referralId = referral.id;
+        round.round = referral.round;
+        round.category = referral.category;
+        round.tier = tier;
+        round.respondBy = referral.respondBy;
+        round.calledOffAt = referral.calledOffAt;
+        round.invitedProviderIds = invited.toArray(UUID[]::new);
+        round.persist();
+        return round;
+    }
+
+    /** The referral's call-off rounds, first to last; one round until it is re-run, none before a call-off. */
+    public List<CallOffRound> rounds(UUID id) {
+        Referral referral = readable(id);
+        List<CallOffRound> rounds = CallOffRound.list("referralId = ?1 order by round", id);
+        if (rounds.isEmpty() && referral.calledOffAt != null) {
+            CallOffRound first = new CallOffRound();
+            first.referralId = id;
+            first.round = 1;
+            first.category = referral.category;
+            first.respondBy = referral.respondBy;
+            first.calledOffAt = referral.calledOffAt;
+            first.invitedProviderIds = invitedProviders(id).toArray(UUID[]::new);
+            return List.of(first);
+        }
+        return rounds;
+    }
+
+    /**
+     * Closes a referral the DPS could not meet: after a round's deadline, without award. The council may then
+     * buy a placement off the DPS under an exemption, linked to this referral.
+     */
+    @Transactional
+    public Referral closeUnmet(UUID id, String reason) {
+        Referral referral = ownCouncils(id);
+        try {
+            referral.closeUnmet(reason, clock.instant());
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        List<UUID> invited = invitedProviders(id);
+        outbox.publish(EventCatalog.REFERRAL_UNMET, id, new ReferralUnmet(id, referral.council, referral.lotId,
+                reason, referral.round, invited, referral.closedAt));
+        audit.record("referral", id, "UNMET", caller.asActor(), reason, Map.of("rounds", referral.round));
+        return referral;
     }
 }

@@ -202,7 +202,8 @@ public class ResponseService {
             throw ProblemException.unprocessable(
                     "Your organisation is suspended from (or no longer a member of) this lot and cannot respond.");
         }
-        if (Response.count("referralId = ?1 and providerId = ?2", referral.id, provider) > 0) {
+        if (Response.count("referralId = ?1 and providerId = ?2 and round = ?3", referral.id, provider,
+                referral.round) > 0) {
             throw ProblemException.conflict("Your organisation has responded to this call-off already.");
         }
         return provider;
@@ -215,6 +216,7 @@ public class ResponseService {
         response.providerId = provider;
         response.kind = kind;
         response.submittedAt = clock.instant();
+        response.round = referral.round;
         return response;
     }
 

@@ -20,6 +20,8 @@ import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.PlacementFeeChanged;
 import uk.gov.dps.events.placement.PlacementStarted;
 import uk.gov.dps.events.placement.ReferralRaised;
+import uk.gov.dps.events.placement.ReferralUnmet;
+import uk.gov.dps.events.placement.ReferralCancelled;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
 import uk.gov.dps.events.provider.ApplicationDueSoon;
 import uk.gov.dps.events.provider.ApplicationOverdue;
@@ -186,6 +188,14 @@ public final class EventCatalog {
             "dps.referral.panel-decided.v1", Topics.PLACEMENTS, PanelDecided.class,
             "The County Resourcing Panel approved (the placement is made) or refused a panel request.");
 
+    // dps.placements, key = referral id (referral lifecycle)
+    public static final EventType<ReferralCancelled> REFERRAL_CANCELLED = new EventType<>(
+            "dps.referral.cancelled.v1", Topics.PLACEMENTS, ReferralCancelled.class,
+            "The council cancelled a referral before award; every invitation to it is closed.");
+    public static final EventType<ReferralUnmet> REFERRAL_UNMET = new EventType<>(
+            "dps.referral.unmet.v1", Topics.PLACEMENTS, ReferralUnmet.class,
+            "A referral closed unmet: no suitable offer after its call-off rounds; a spot purchase may follow.");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
@@ -196,7 +206,8 @@ public final class EventCatalog {
             PROVIDER_DOCUMENT_RECORDED, PROVIDER_DOCUMENT_EXPIRING, PROVIDER_DOCUMENT_EXPIRED,
             PROVIDER_CONTACTS_CHANGED, APPLICATION_DUE_SOON, APPLICATION_OVERDUE,
             OFFER_WITHDRAWN, OFFER_AMENDED, FEE_CHANGE_REQUESTED, FEE_CHANGE_DECIDED,
-            PANEL_REQUESTED, PANEL_DECIDED);
+            PANEL_REQUESTED, PANEL_DECIDED,
+            REFERRAL_CANCELLED, REFERRAL_UNMET);
 
     private EventCatalog() {
     }
