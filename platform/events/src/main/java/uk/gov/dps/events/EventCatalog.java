@@ -32,6 +32,8 @@ import uk.gov.dps.events.provider.ProviderContactsChanged;
 import uk.gov.dps.events.provider.ProviderDocumentExpired;
 import uk.gov.dps.events.provider.ProviderDocumentExpiring;
 import uk.gov.dps.events.provider.ProviderDocumentRecorded;
+import uk.gov.dps.events.provider.ProviderExcluded;
+import uk.gov.dps.events.provider.ProviderExclusionEnded;
 import uk.gov.dps.events.provider.ProviderRegistered;
 import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
@@ -196,6 +198,14 @@ public final class EventCatalog {
             "dps.referral.unmet.v1", Topics.PLACEMENTS, ReferralUnmet.class,
             "A referral closed unmet: no suitable offer after its call-off rounds; a spot purchase may follow.");
 
+    // dps.providers, key = provider id (Procurement Act 2023 exclusions)
+    public static final EventType<ProviderExcluded> PROVIDER_EXCLUDED = new EventType<>(
+            "dps.provider.excluded.v1", Topics.PROVIDERS, ProviderExcluded.class,
+            "A partner council recorded the provider as excluded (PA2023 s.57/58); no admission to PA2023 lots.");
+    public static final EventType<ProviderExclusionEnded> PROVIDER_EXCLUSION_ENDED = new EventType<>(
+            "dps.provider.exclusion-ended.v1", Topics.PROVIDERS, ProviderExclusionEnded.class,
+            "A provider's exclusion was ended before its end date.");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
@@ -207,7 +217,8 @@ public final class EventCatalog {
             PROVIDER_CONTACTS_CHANGED, APPLICATION_DUE_SOON, APPLICATION_OVERDUE,
             OFFER_WITHDRAWN, OFFER_AMENDED, FEE_CHANGE_REQUESTED, FEE_CHANGE_DECIDED,
             PANEL_REQUESTED, PANEL_DECIDED,
-            REFERRAL_CANCELLED, REFERRAL_UNMET);
+            REFERRAL_CANCELLED, REFERRAL_UNMET,
+            PROVIDER_EXCLUDED, PROVIDER_EXCLUSION_ENDED);
 
     private EventCatalog() {
     }

@@ -10,11 +10,12 @@ import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.messaging.EventHandlers;
 import uk.gov.dps.messaging.Inbox;
+import uk.gov.dps.provider.service.ExclusionService;
 import uk.gov.dps.provider.service.LotCatalogue;
 
 /**
- * Keeps provider-service's copy of the lots in step with lot-service. A DPS being established changes nothing here:
- * each lot event carries what we need of its DPS.
+ * Keeps provider-service's copy of the lots in step with lot-service: each lot event carries what we need of its
+ * DPS but its legal regime, which comes once with the DPS's establishment.
  */
 @ApplicationScoped
 public class LotEventsConsumer {
@@ -25,6 +26,9 @@ public class LotEventsConsumer {
     @Inject
     LotCatalogue catalogue;
 
+    @Inject
+    ExclusionService exclusions;
+
     private EventHandlers lotEvents;
 
     @PostConstruct
@@ -33,6 +37,7 @@ public class LotEventsConsumer {
                 .on(EventCatalog.LOT_OPENED, catalogue::update)
                 .on(EventCatalog.LOT_CLOSED, catalogue::update)
                 .on(EventCatalog.LOT_CHANGED, catalogue::update)
+                .on(EventCatalog.PURCHASING_SYSTEM_ESTABLISHED, exclusions::established)
                 .build();
     }
 

@@ -27,12 +27,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import uk.gov.dps.provider.domain.ContactRole;
+import uk.gov.dps.provider.domain.Exclusion;
 import uk.gov.dps.provider.domain.Membership;
 import uk.gov.dps.provider.domain.Provider;
 import uk.gov.dps.provider.domain.Application;
 import uk.gov.dps.provider.domain.ProviderDocument;
 import uk.gov.dps.provider.service.ApplicationService;
 import uk.gov.dps.provider.service.DocumentService;
+import uk.gov.dps.provider.service.ExclusionService;
 import uk.gov.dps.provider.service.MembershipService;
 import uk.gov.dps.provider.service.ProviderService;
 import uk.gov.dps.runtime.AuditTrail;
@@ -58,6 +60,9 @@ public class ProviderResource {
 
     @Inject
     DocumentService documents;
+
+    @Inject
+    ExclusionService exclusions;
 
     @Inject
     AuditTrail audit;
@@ -300,6 +305,66 @@ public class ProviderResource {
         caller.requireOwnProviderIfProvider(providerId);
         LocalDate today = documents.today();
         return documents.of(providerId).stream().map(d -> DocumentView.of(d, today, documents.warningDays())).toList();
+    }
+
+    public record ExclusionRequest(@NotNull Exclusion.Ground ground, @NotBlank @Size(max = 4000) String reason,
+            @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Size(max = 200) String debarmentReference) {
+    }
+
+    public record EndExclusionRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    public record ExclusionView(UUID id, UUID providerId, Exclusion.Ground ground, String section, String reason,
+            LocalDate startsOn, LocalDate endsOn, String debarmentReference, String recordedBy, String council,
+            Instant recordedAt, LocalDate endedOn, String endReason, String endedBy, boolean appliesToday) {
+
+        static ExclusionView of(Exclusion e, LocalDate today) {
+            return new ExclusionView(e.id, e.providerId, e.ground, e.section, e.reason, e.startsOn, e.endsOn,
+                    e.debarmentReference, e.recordedBy, e.recordedCouncil, e.recordedAt, e.endedOn, e.endReason,
+                    e.endedBy, e.appliesOn(today));
+        }
+    }
+
+    @POST
+    @Path("/{id}/exclusions")
+    @Idempotent
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Operation(summary = "Record the provider as excluded under the Procurement Act 2023 (s.57 or s.58)",
+            description = "ground MANDATORY (s.57, Schedule 6) or DISCRETIONARY (s.58, Schedule 7); endsOn at most "
+                    + "five years after startsOn; debarmentReference when it comes from the debarment list. While "
+                    + "it applies the provider cannot be admitted to a lot of a PA2023 dynamic market, and it is "
+                    + "suspended from the PA2023 lots it is in. Only a partner council's commissioner. Publishes "
+                    + "dps.provider.excluded.v1 (and dps.provider.suspended.v1 per PA2023 lot).")
+    public Response exclude(@PathParam("id") UUID id, @Valid @NotNull ExclusionRequest request) {
+        String council = caller.requirePartnerCouncil();
+        Exclusion exclusion = exclusions.exclude(id, new ExclusionService.NewExclusion(request.ground(),
+                request.reason(), request.startsOn(), request.endsOn(), request.debarmentReference()), council,
+                caller.asActor());
+        return Response.created(URI.create("/providers/" + id + "/exclusions/" + exclusion.id))
+                .entity(ExclusionView.of(exclusion, applications.today())).build();
+    }
+
+    @GET
+    @Path("/{id}/exclusions")
+    @RolesAllowed({Roles.COMMISSIONER, Roles.MONITORING_OFFICER, Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
+    @Operation(summary = "The provider's exclusions, current and past; provider users see only their own")
+    public List<ExclusionView> exclusions(@PathParam("id") UUID id) {
+        caller.requireOwnProviderIfProvider(id);
+        LocalDate today = applications.today();
+        return exclusions.of(id).stream().map(e -> ExclusionView.of(e, today)).toList();
+    }
+
+    @POST
+    @Path("/{id}/exclusions/{exclusionId}/end")
+    @RolesAllowed(Roles.COMMISSIONER)
+    @Operation(summary = "End an exclusion before its end date, with the reason (e.g. self-cleaning, s.59)",
+            description = "From today the provider may be admitted again; suspensions it caused stay until a "
+                    + "commissioner reinstates. Publishes dps.provider.exclusion-ended.v1.")
+    public ExclusionView endExclusion(@PathParam("id") UUID id, @PathParam("exclusionId") UUID exclusionId,
+            @Valid @NotNull EndExclusionRequest request) {
+        caller.requirePartnerCouncil();
+        return ExclusionView.of(exclusions.end(id, exclusionId, request.reason(), caller.asActor()),
+                applications.today());
     }
 
     @GET

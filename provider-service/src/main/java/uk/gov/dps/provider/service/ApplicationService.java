@@ -37,6 +37,9 @@ public class ApplicationService {
     LotCatalogue lots;
 
     @Inject
+    ExclusionService exclusions;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -73,6 +76,7 @@ public class ApplicationService {
                 throw ProblemException.badRequest("categories", "lot " + lot.code + " has no category " + category);
             }
         }
+        exclusions.checkMayBeAdmitted(providerId, lot);
         if (submission.requestedTier() != null && !lot.tiered) {
             throw ProblemException.badRequest("requestedTier", "lot " + lot.code + " has no tiers");
         }
@@ -128,6 +132,10 @@ public class ApplicationService {
         if (decision.outcome() == Outcome.ADMIT
                 && Membership.findById(new Membership.Key(provider.id, lot.lotId)) != null) {
             throw ProblemException.conflict(provider.name + " is already a member of lot " + lot.code + ".");
+        }
+        if (decision.outcome() == Outcome.ADMIT) {
+            // excluded after applying: the application waits (or is rejected) but is not admitted
+            exclusions.checkMayBeAdmitted(provider.id, lot);
         }
         String tier = decision.tier() != null ? decision.tier() : application.requestedTier;
         if (decision.outcome() == Outcome.ADMIT && lot.tiered && tier == null) {
