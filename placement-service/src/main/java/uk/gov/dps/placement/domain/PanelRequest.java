@@ -71,6 +71,9 @@ public class PanelRequest extends PanacheEntityBase {
 
     public String justification;
 
+    @Column(name = "notice_reference")
+    public String noticeReference;
+
     @Column(name = "preference_school")
     public String preferenceSchool;
 

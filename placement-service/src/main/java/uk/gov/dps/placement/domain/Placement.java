@@ -115,6 +115,10 @@ public class Placement extends PanacheEntityBase {
     /** Why an offer other than the one ranked first by the evaluation was awarded. */
     public String justification;
 
+    /** The contract award (or contract details) notice the award relates to; required on a PA2023 dynamic market. */
+    @Column(name = "notice_reference")
+    public String noticeReference;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

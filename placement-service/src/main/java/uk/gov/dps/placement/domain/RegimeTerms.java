@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 public final class RegimeTerms {
 
     public static final String PCR2015_DPS = "PCR2015_DPS";
+    public static final String PA2023_DYNAMIC_MARKET = "PA2023_DYNAMIC_MARKET";
 
     private RegimeTerms() {
     }

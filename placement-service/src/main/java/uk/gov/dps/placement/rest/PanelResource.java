@@ -47,13 +47,13 @@ public class PanelResource {
             ReferralResource.FeeView weeklyFee, List<String> reasons, String justification,
             ParentalPreference parentalPreference, List<FundingShares.Share> fundingShares, LocalDate plannedStart,
             LocalDate expectedEnd, PanelRequest.Status status, String requestedBy, Instant requestedAt,
-            String decisionReasons, String decidedBy, Instant decidedAt, UUID placementId) {
+            String decisionReasons, String decidedBy, Instant decidedAt, UUID placementId, String noticeReference) {
 
         static PanelRequestView of(PanelRequest r) {
             return new PanelRequestView(r.id, r.referralId, r.council, r.offerId, r.providerId,
                     ReferralResource.FeeView.of(r.fee), List.copyOf(r.reasons), r.justification, r.preference(),
                     List.copyOf(r.fundingShares), r.plannedStart, r.expectedEnd, r.status, r.requestedBy,
-                    r.requestedAt, r.decisionReasons, r.decidedBy, r.decidedAt, r.placementId);
+                    r.requestedAt, r.decisionReasons, r.decidedBy, r.decidedAt, r.placementId, r.noticeReference);
         }
     }
 

@@ -59,7 +59,8 @@ public class PlacementResource {
             LocalDate expectedEnd, LocalDate startDate, LocalDate endDate, Placement.EndType endType, String endReason,
             Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges, String childReference,
             String placementType, String placementProvider, String reasonEpisodeCeased, String reasonPlaceChange,
-            String panelApprovalReference, ParentalPreference parentalPreference, String justification)
+            String panelApprovalReference, ParentalPreference parentalPreference, String justification,
+            String noticeReference)
             implements PlacementAnswer {
 
         static PlacementView of(Placement p, List<FeeChange> changes) {
@@ -68,7 +69,7 @@ public class PlacementResource {
                     List.copyOf(p.fundingShares), p.plannedStart, p.expectedEnd, p.startDate, p.endDate, p.endType,
                     p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList(),
                     p.childReference, p.placementType, p.placementProvider, p.reasonEpisodeCeased, p.reasonPlaceChange,
-                    p.panelApprovalReference, preference(p), p.justification);
+                    p.panelApprovalReference, preference(p), p.justification, p.noticeReference);
         }
 
         static ParentalPreference preference(Placement p) {

@@ -236,7 +236,8 @@ public class ReferralResource {
     public record AwardRequest(@NotNull UUID offerId, @NotNull List<@Valid @NotNull ShareRequest> fundingShares,
             @Schema(hidden = true) Object panelApprovalReference, @Valid ParentalPreferenceRequest parentalPreference,
             LocalDate plannedStart, LocalDate expectedEnd, @Size(max = 10) String placementType,
-            @Size(max = 10) String placementProvider, @Size(max = 4000) String justification) {
+            @Size(max = 10) String placementProvider, @Size(max = 4000) String justification,
+            @Size(max = 200) String noticeReference) {
     }
 
     /** The parents' preference for a special school: the school and what makes it binding. */
@@ -377,6 +378,8 @@ public class ReferralResource {
     @RolesAllowed(Roles.PLACEMENT_OFFICER)
     @Operation(summary = "Award the call-off to an offer: creates the placement and its agreement, or a panel request",
             description = "Funding shares must add up to 100%. Any offer but the first-ranked needs a justification. "
+                    + "On a Procurement Act 2023 dynamic market the award names its contract award notice "
+                    + "(noticeReference, else 400). "
                     + "An award that needs the County Resourcing Panel (special school without a parental "
                     + "preference, or a weekly cost above the threshold) answers 202 with a panel request and "
                     + "publishes dps.referral.panel-requested.v1; otherwise 201 with the placement and "
@@ -391,7 +394,7 @@ public class ReferralResource {
                 request.fundingShares().stream().map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
                 preference == null ? null : new ParentalPreference(preference.school().strip(), preference.basis()),
                 request.plannedStart(), request.expectedEnd(), request.placementType(), request.placementProvider(),
-                request.justification()));
+                request.justification(), request.noticeReference()));
         if (outcome.panelRequest() != null) {
             return Response.accepted(PanelResource.PanelRequestView.of(outcome.panelRequest()))
                     .location(URI.create("/panel-requests/" + outcome.panelRequest().id)).build();

@@ -47,6 +47,26 @@ public class CallOffRules {
         }
     }
 
+    /**
+     * 400 when a competitive award on a Procurement Act 2023 dynamic market names no notice: each such award
+     * records the contract award (or contract details) notice it relates to (PA2023 ss.50 and 53). Other regimes
+     * may give one.
+     */
+    public void checkAwardNotice(UUID lotId, String noticeReference) {
+        if ((noticeReference == null || noticeReference.isBlank()) && isPa2023(lotId)) {
+            throw ProblemException.badRequest("noticeReference", "is required: this lot's DPS is a Procurement Act "
+                    + "2023 dynamic market, where each competitive award records the contract award (or contract "
+                    + "details) notice it relates to (PA2023 ss.50 and 53)");
+        }
+    }
+
+    /** The lot's DPS is a PA2023 dynamic market (false when its events came before this service kept them). */
+    public boolean isPa2023(UUID lotId) {
+        LotTerms lot = LotTerms.findById(lotId);
+        DpsRegime dps = lot == null ? null : DpsRegime.findById(lot.dpsId);
+        return dps != null && RegimeTerms.PA2023_DYNAMIC_MARKET.equals(dps.regime);
+    }
+
     /** 422 naming the rule when a call-off on {@code lotId} now, cascading or not, is not allowed. */
     public void check(UUID lotId, boolean cascade, Instant now) {
         LotTerms lot = LotTerms.findById(lotId);

@@ -71,6 +71,7 @@ public class PanelService {
         request.placementType = award.placementType();
         request.placementProvider = award.placementProvider();
         request.justification = PlacementService.blankToNull(award.justification());
+        request.noticeReference = PlacementService.blankToNull(award.noticeReference());
         ParentalPreference preference = award.parentalPreference();
         request.preferenceSchool = preference == null ? null : preference.school();
         request.preferenceBasis = preference == null ? null : preference.basis();
@@ -138,7 +139,8 @@ public class PanelService {
             request.status = PanelRequest.Status.APPROVED;
             Placement placement = placements.place(referral, offer, new PlacementService.Award(request.offerId,
                     request.fundingShares, request.preference(), request.plannedStart, request.expectedEnd,
-                    request.placementType, request.placementProvider, request.justification), request.id,
+                    request.placementType, request.placementProvider, request.justification,
+                    request.noticeReference), request.id,
                     request.requestedBy);
             request.placementId = placement.id;
         } else {

@@ -74,13 +74,16 @@ public class PlacementService {
     @Inject
     PanelService panel;
 
+    @Inject
+    CallOffRules regimeRules;
+
     /**
      * What the officer asks for. {@code parentalPreference}: only for a special school; {@code justification}:
      * required when the offer is not the one ranked first by the evaluation.
      */
     public record Award(UUID offerId, List<FundingShares.Share> fundingShares, ParentalPreference parentalPreference,
             LocalDate plannedStart, LocalDate expectedEnd, String placementType, String placementProvider,
-            String justification) {
+            String justification, String noticeReference) {
     }
 
     /** An award makes either the placement or, when the County Resourcing Panel must decide, a panel request. */
@@ -118,6 +121,7 @@ public class PlacementService {
             throw ProblemException.badRequest("parentalPreference", "applies only to special-school placements");
         }
         requireJustification(referralId, offer.id, award.justification());
+        regimeRules.checkAwardNotice(referral.lotId, award.noticeReference());
         List<String> panelReasons = PanelRule.reasons(lot.serviceType, offer.fee.total(),
                 config.panelThresholdWeekly(), award.parentalPreference());
         if (!panelReasons.isEmpty()) {
@@ -179,6 +183,7 @@ public class PlacementService {
         placement.preferenceSchool = preference == null ? null : preference.school();
         placement.preferenceBasis = preference == null ? null : preference.basis();
         placement.justification = blankToNull(award.justification());
+        placement.noticeReference = blankToNull(award.noticeReference());
         placement.status = Placement.Status.AWARDED;
         placement.awardedAt = clock.instant();
         placement.awardedBy = awardedBy;
@@ -186,19 +191,25 @@ public class PlacementService {
                 award.placementType(), award.placementProvider(), placement.plannedStart));
         placement.persist();
 
-        List<UUID> unsuccessful = Response.<Response>list("referralId = ?1 and kind = ?2 and id <> ?3 and withdrawnAt is null", referralId,
-                Response.Kind.OFFER, offer.id).stream().map(r -> r.providerId).sorted().toList();
+        // each provider once, however many rounds it offered in; and never the winner, whose earlier-round offer
+        // lost only to its own later one
+        List<UUID> unsuccessful = Response.<Response>list("referralId = ?1 and kind = ?2 and providerId <> ?3 "
+                + "and withdrawnAt is null", referralId, Response.Kind.OFFER, offer.providerId).stream()
+                .map(r -> r.providerId).distinct().sorted().toList();
         outbox.publish(EventCatalog.PLACEMENT_AWARDED, placement.id, new PlacementAwarded(placement.id, referralId,
                 placement.council, placement.lotId, placement.serviceType, placement.providerId, offer.id,
                 placement.fee.toEvent(), placement.placementPattern, placement.plannedStart, placement.expectedEnd,
                 shares(placement), placement.panelApprovalReference, placement.parentalPreference, unsuccessful,
-                placement.awardedAt, placement.justification));
+                placement.awardedAt, placement.justification, placement.noticeReference));
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("placementId", placement.id);
         details.put("offerId", offer.id);
         details.put("parentalPreference", preference == null ? "none" : preference.basis() + ": " + preference.school());
         if (panelRequestId != null) {
             details.put("panelRequestId", panelRequestId);
+        }
+        if (placement.noticeReference != null) {
+            details.put("noticeReference", placement.noticeReference);
         }
         audit.record("referral", referralId, "AWARDED", caller.asActor(), placement.justification, details);
         return placement;
@@ -274,6 +285,9 @@ public class PlacementService {
     @Transactional
     public Placement start(UUID id, LocalDate startDate) {
         Placement placement = get(id);
+        if (placement.status == Placement.Status.AWARDED) {
+            ssda903.checkAtStart(placement, startDate);
+        }
         try {
             placement.start(startDate);
         } catch (IllegalStateException e) {

@@ -123,6 +123,26 @@ public class Ssda903Recording {
         return new EndRecord(type, rec, change);
     }
 
+    /**
+     * At the start: the placement type and provider type recorded at award must be valid in the collection year of
+     * the actual start, which may have moved into a year where the code was withdrawn (e.g. Z1 from 2025-26).
+     * 422 naming the code and the year; the award's codes are what the placement was agreed on.
+     */
+    public void checkAtStart(Placement placement, LocalDate startDate) {
+        if (placement.placementType != null) {
+            codes.problem(Field.PLACE, placement.placementType, startDate).ifPresent(problem -> {
+                throw ProblemException.unprocessable(problem + ": the placement recorded at award cannot start on "
+                        + startDate + " with it.");
+            });
+        }
+        if (placement.placementProvider != null) {
+            codes.problem(Field.PLACE_PROVIDER, placement.placementProvider, startDate).ifPresent(problem -> {
+                throw ProblemException.unprocessable(problem + ": the placement recorded at award cannot start on "
+                        + startDate + " with it.");
+            });
+        }
+    }
+
     private void check(String requestField, Field field, String code, LocalDate day) {
         codes.problem(field, code, day).ifPresent(problem -> {
             throw ProblemException.badRequest(requestField, problem);
