@@ -103,6 +103,8 @@ class CallOffIT {
             ConsumerRecord<String, String> awarded = Scenario.awaitRecord(placements, r -> placement.equals(r.key()));
             assertEquals("dps.placement.awarded.v1", Scenario.header(awarded, "ce_type"));
             assertTrue(awarded.value().contains("\"total\":850.00"), awarded.value());
+            // the lot's DPS is a Procurement Act 2023 dynamic market: the award names its notice
+            assertTrue(awarded.value().contains("\"noticeReference\":\"E2E-CONTRACT-AWARD-NOTICE\""), awarded.value());
             assertTrue(awarded.value().contains(declining) == false, "a decline is not an unsuccessful offer");
             as("placement-service", officer).get("/placements/" + placement + "/agreement").then().statusCode(200)
                     .body("form", equalTo("INDIVIDUAL_PLACEMENT_AGREEMENT"))
@@ -125,7 +127,8 @@ class CallOffIT {
 
     private static io.restassured.response.Response award(String referral, String offer, int lacPercent) {
         return as("placement-service", officer).body("""
-                {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": %d}]}"""
+                {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": %d}],
+                 "noticeReference": "E2E-CONTRACT-AWARD-NOTICE"}"""
                 .formatted(offer, lacPercent)).post("/referrals/" + referral + "/award");
     }
 

@@ -106,7 +106,8 @@ class NotificationIT {
             }
 
             as("placement-service", officer).body("""
-                    {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": 100}]}"""
+                    {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": 100}],
+                     "noticeReference": "E2E-CONTRACT-AWARD-NOTICE"}"""
                     .formatted(winning)).post("/referrals/" + referral + "/award").then().statusCode(201);
             eventually("the winner and the runner-up are told", () ->
                     subjects(addresses.get(0)).contains("Your offer was successful")

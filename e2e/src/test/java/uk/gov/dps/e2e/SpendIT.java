@@ -159,7 +159,8 @@ class SpendIT {
                 .path("id");
         return as("placement-service", officer).body("""
                 {"offerId": "%s", "plannedStart": "%s", "fundingShares": [
-                  {"stream": "HIGH_NEEDS_BLOCK", "percent": 60}, {"stream": "LAC_PLACEMENTS", "percent": 40}]}"""
+                  {"stream": "HIGH_NEEDS_BLOCK", "percent": 60}, {"stream": "LAC_PLACEMENTS", "percent": 40}],
+                 "noticeReference": "E2E-CONTRACT-AWARD-NOTICE"}"""
                 .formatted(offer, start)).post("/referrals/" + referral + "/award").then().statusCode(201).extract()
                 .path("id");
     }
