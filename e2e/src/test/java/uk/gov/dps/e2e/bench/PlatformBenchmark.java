@@ -53,7 +53,8 @@ import uk.gov.dps.infra.PostgresServer;
 /**
  * Measures the platform's targets on the running stack, as ratios to a baseline measured in the same run
  * (machines are shared and noisy): one event hop against a raw Kafka produce→consume plus one PostgreSQL
- * commit; REST latency under a mixed load; each service's resident memory. Prints a table and writes
+ * commit; REST latency under a mixed load; the portal's pages with 20 people signed in, beside a page that calls
+ * no service; each service's resident memory. Prints a table and writes
  * {@code e2e/target/benchmark.md}. Run with {@code ./dps bench} (the stack must run on the real clock).
  */
 class PlatformBenchmark {
@@ -66,12 +67,18 @@ class PlatformBenchmark {
     private static final int CALL_OFFS = Integer.getInteger("dps.bench.call-offs", 30);
     private static final int INVITED = 5;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final int PORTAL_PEOPLE = 20;
+    private static final Duration PORTAL_DURATION = Duration.ofSeconds(Integer.getInteger("dps.bench.portal-seconds", 20));
 
     private static final StackConfig STACK = StackConfig.fromEnvironment();
     private static final KeycloakTokens TOKENS = KeycloakTokens.forStack(STACK);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringBuilder report = new StringBuilder();
+    /** The providers of the invitation-email lot: their inboxes are full, so their portal pages have rows. */
+    private List<String> invitedProviders = List.of();
+    /** The portal's figures, printed after the table above. */
+    private final StringBuilder portalReport = new StringBuilder();
     /** The statuses of the last REST load's errors, e.g. ": {409=1}". */
     private String lastRestErrors = "";
 
@@ -91,9 +98,11 @@ class PlatformBenchmark {
         Stats email = invitationEmails(CALL_OFFS);
         row("call-off commit → invitation email accepted by the SMTP server (" + INVITED + " providers each, "
                 + email.errors() + " not sent)", email);
+        portalPages();
         double ratio = hop.p99() / baseline.p99();
         line("%nHop p99 / baseline p99 = **%.2f** (target ≤ 3). REST p99 = **%.1f ms** (target ≤ 50). Invitation email "
                 + "p99 = **%.0f ms** (target ≤ 2000).%n", ratio, rest.p99(), email.p99());
+        report.append(portalReport);
         line("| service | resident memory MB (target ≤ 200) |%n|---|---|");
         for (DpsStack.Service service : DpsStack.SERVICES) {
             line("| %s | %s |", service.name(), residentMegabytes(service.name()));
@@ -215,6 +224,7 @@ class PlatformBenchmark {
                     + "\"email\": \"bench-" + provider + "@provider.example\", \"roles\": [\"REFERRALS\"]}]}"), 200);
             lot.decide(commissioner, provider, "ADMIT");
         }
+        invitedProviders = lot.providers();
         long ready = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (JSON.readTree(send(get("placement-service", "/lots/" + lot.lotId() + "/eligible-providers", officer),
                 200)).path("items").size() < INVITED) {
@@ -276,6 +286,78 @@ class PlatformBenchmark {
             }
         }
         return Stats.of(latencies, notSent + (invitedAt.size() - callOffEvent.size()) * INVITED);
+    }
+
+    /**
+     * 20 people signed in to the portal (five each of placement officers, panel members and commissioners, one per
+     * council, and five providers with full inboxes), each loading the main pages of their role again and again:
+     * first with a second between pages, then all clicking at once. Beside them, in the same run and the same
+     * sessions, the baseline: the accessibility statement, a page with the layout and sign-in check but no call to
+     * a service. Target: p95 ≤ 150 ms per page; no page makes more than a handful of calls to the services.
+     */
+    private void portalPages() throws Exception {
+        PortalLoad portal = new PortalLoad();
+        List<String> councils = List.of("cambridgeshire", "peterborough", "essex", "suffolk", "thurrock");
+        List<PortalLoad.Person> people = new ArrayList<>();
+        for (int i = 0; i < PORTAL_PEOPLE / 4; i++) {
+            String council = councils.get(i % councils.size());
+            people.add(person("placement-officer", council, null, "/referrals", "/", "/referrals?status=CALLED_OFF"));
+            people.add(person("panel", council, null, "/referrals", "/"));
+            people.add(person("commissioner", council, null, "/applications", "/"));
+            people.add(person("provider", "cambridgeshire", invitedProviders.get(i % invitedProviders.size()),
+                    "/invitations", "/", "/invitations?status=OPEN"));
+        }
+        for (PortalLoad.Person person : people) {
+            portal.signIn(person);
+        }
+        List<PortalLoad.Person> baseline = people.stream().map(p -> p.loading(List.of("/accessibility"))).toList();
+        portal.run(people, WARM_UP, Duration.ZERO); // not measured
+        Duration think = Duration.ofSeconds(1);
+        List<PortalLoad.Load> baseReading = portal.run(baseline, PORTAL_DURATION, think);
+        List<PortalLoad.Load> reading = portal.run(people, PORTAL_DURATION, think);
+        List<PortalLoad.Load> baseRushed = portal.run(baseline, PORTAL_DURATION, Duration.ZERO);
+        List<PortalLoad.Load> rushed = portal.run(people, PORTAL_DURATION, Duration.ZERO);
+
+        portalReport.append(String.format(Locale.ROOT, "%n| portal page, %d people signed in | p50 ms | p95 ms |"
+                + " portal's own p95 ms (Server-Timing) | calls to services per page (max) | n | errors |%n"
+                + "|---|---|---|---|---|---|---|%n", people.size()));
+        portalRows("1 s between pages", baseReading, reading);
+        portalRows("all clicking at once", baseRushed, rushed);
+        List<Double> all = reading.stream().map(PortalLoad.Load::millis).toList();
+        int mostCalls = java.util.stream.Stream.concat(reading.stream(), rushed.stream())
+                .mapToInt(PortalLoad.Load::serviceCalls).max().orElse(-1);
+        portalReport.append(String.format(Locale.ROOT, "%nPortal p95 over all role pages, 1 s between pages = **%.1f ms**"
+                + " (target ≤ 150; baseline p95 %.1f ms); all clicking at once = **%.1f ms** (baseline %.1f ms). Most"
+                + " calls to the services made by one page: **%d** (target: a handful).%n%n",
+                PortalLoad.percentile(all, 0.95), percentileOf(baseReading),
+                PortalLoad.percentile(rushed.stream().map(PortalLoad.Load::millis).toList(), 0.95),
+                percentileOf(baseRushed), mostCalls));
+    }
+
+    private static double percentileOf(List<PortalLoad.Load> loads) {
+        return PortalLoad.percentile(loads.stream().map(PortalLoad.Load::millis).toList(), 0.95);
+    }
+
+    private void portalRows(String how, List<PortalLoad.Load> baseline, List<PortalLoad.Load> pages) {
+        Map<String, List<PortalLoad.Load>> rows = new java.util.LinkedHashMap<>();
+        rows.put("baseline: /accessibility, no service call", baseline);
+        PortalLoad.byPage(pages).forEach((page, loads) -> rows.put(page, loads));
+        rows.forEach((page, loads) -> {
+            List<Double> millis = loads.stream().map(PortalLoad.Load::millis).toList();
+            List<Double> server = loads.stream().map(PortalLoad.Load::serverMillis).toList();
+            long errors = loads.stream().filter(l -> l.status() != 200).count();
+            int calls = loads.stream().mapToInt(PortalLoad.Load::serviceCalls).max().orElse(-1);
+            portalReport.append(String.format(Locale.ROOT, "| %s (%s) | %.1f | %.1f | %.1f | %d | %d | %d |%n", page, how,
+                    PortalLoad.percentile(millis, 0.5), PortalLoad.percentile(millis, 0.95),
+                    PortalLoad.percentile(server, 0.95), calls, loads.size(), errors));
+        });
+    }
+
+    /** A demo user of the role (made or refreshed in Keycloak, password dps-demo) and the pages they go through. */
+    private static PortalLoad.Person person(String role, String council, String provider, String... pages) {
+        TOKENS.userToken(role, council, provider);
+        String username = "demo-" + role + "-" + council + (provider == null ? "" : "-" + provider.toLowerCase(Locale.ROOT));
+        return new PortalLoad.Person(username, List.of(pages));
     }
 
     private static String send(HttpRequest request, int expected) throws Exception {

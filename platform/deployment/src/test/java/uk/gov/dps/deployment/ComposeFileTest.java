@@ -199,6 +199,52 @@ class ComposeFileTest {
                 && hostname.endsWith(":" + p.substring(p.indexOf(':') + 1, p.lastIndexOf(':'))));
     }
 
+    @Test
+    void thePortalRunsItsImageOnItsPortSigningInAtKeycloakAndCallingTheServicesByName() {
+        JsonNode portal = service(Portal.NAME);
+        int port = Portal.port();
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(portal.path("image").asText()).as("portal image")
+                .isEqualTo("dps/" + Portal.MODULE + ":${DPS_IMAGE_TAG:-" + Repo.parentPomProperty("project.version") + "}");
+        soft.assertThat(containerPorts(portal)).as("portal published port").contains(port);
+        soft.assertThat(String.join(" ", texts(portal.path("healthcheck").path("test")))).as("portal health check")
+                .contains("/dev/tcp/127.0.0.1/" + port + " ").contains("GET /q/health/ready ");
+        soft.assertThat(portal.path("read_only").asBoolean()).as("portal read-only").isTrue();
+        soft.assertThat(texts(portal.path("tmpfs"))).as("portal writable /tmp").contains("/tmp");
+        soft.assertThat(texts(portal.path("cap_drop"))).as("portal capabilities").containsExactly("ALL");
+        // no database, no Kafka: it waits only for Keycloak and the services it calls
+        List<String> dependsOn = new ArrayList<>();
+        portal.path("depends_on").fieldNames().forEachRemaining(dependsOn::add);
+        List<String> expected = new ArrayList<>(List.of("keycloak"));
+        Portal.calledServices().keySet().forEach(svc -> expected.add(svc.name()));
+        soft.assertThat(dependsOn).as("portal depends on").containsExactlyInAnyOrderElementsOf(expected);
+        dependsOn.forEach(d -> soft.assertThat(portal.path("depends_on").path(d).path("condition").asText())
+                .as("portal after %s", d).isEqualTo("service_healthy"));
+
+        Map<String, String> env = environment(portal);
+        soft.assertThat(env.keySet().stream().filter(n -> !Portal.knownEnvironment().contains(n)))
+                .as("portal: environment names it does not read").isEmpty();
+        soft.assertThat(env).as("portal: settings whose default is this machine")
+                .containsKeys(Portal.localDefaults().toArray(String[]::new));
+        URI oidc = Workloads.uri(env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+        soft.assertThat(oidc.getHost() + ":" + oidc.getPort() + oidc.getPath()).as("portal OIDC")
+                .isEqualTo("keycloak:8080/realms/" + Realm.name());
+        for (var called : Portal.calledServices().entrySet()) {
+            soft.assertThat(env.get(called.getValue())).as("portal: %s", called.getValue())
+                    .isEqualTo("http://" + called.getKey().name() + ":" + called.getKey().port());
+        }
+        // the secret Keycloak imports for dps-portal, with the same default
+        soft.assertThat(env.get(Portal.CLIENT_SECRET)).as("portal client secret")
+                .isEqualTo(environment(service("keycloak")).get(Portal.REALM_CLIENT_SECRET));
+        // the realm's redirect URIs are the address people open, and the portal is published there
+        String portalUrl = environment(service("keycloak")).get(Portal.URL_PLACEHOLDER);
+        soft.assertThat(portalUrl).as("Keycloak's %s", Portal.URL_PLACEHOLDER)
+                .isEqualTo("${" + Portal.URL_PLACEHOLDER + ":-http://localhost:" + port + "}");
+        soft.assertThat(texts(portal.path("ports"))).as("published where %s says", Portal.URL_PLACEHOLDER)
+                .contains("127.0.0.1:" + port + ":" + port);
+        soft.assertAll();
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private static JsonSchema schema() {

@@ -96,7 +96,7 @@ public class ErrorPages {
         return Response.seeOther(URI.create("/")).build();
     }
 
-    private static Response notFound() {
+    static Response notFound() {
         return page(404, new ErrorPage("Page not found", List.of("If you typed the web address, check it is"
                 + " correct.", "If you pasted the web address, check you copied the entire address."), List.of()));
     }
