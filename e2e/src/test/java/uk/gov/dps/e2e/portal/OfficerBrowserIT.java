@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -95,7 +96,8 @@ class OfficerBrowserIT extends PortalBrowser {
         assertThat(heading()).isEqualTo("Award the placement");
         accessible("the award form");
         tabTo("percent");
-        type(Keys.chord(Keys.CONTROL, "a"), "60");
+        selectAll();
+        type("60");
         tabTo("stream-2");
         type("Health");
         tabTo("percent-2");
@@ -112,7 +114,8 @@ class OfficerBrowserIT extends PortalBrowser {
                 .isEqualTo("Health (ICB)");
         accessible("the award form with an error");
         tabTo("percent-2");
-        type(Keys.chord(Keys.CONTROL, "a"), "40");
+        selectAll();
+        type("40");
         assertThat(browser.findElement(By.id("shares-total")).getText()).isEqualTo("Total: 100%");
         screenshot("portal-award.png");
         type(Keys.ENTER);
@@ -171,12 +174,17 @@ class OfficerBrowserIT extends PortalBrowser {
             if (id.equals(browser.switchTo().activeElement().getAttribute("id"))) {
                 return;
             }
-            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            new Actions(browser).sendKeys(Keys.TAB).perform();
         }
         throw new AssertionError("Tab never reached #" + id);
     }
 
+    /** Keys to whatever has the focus, as a keyboard does. */
     private void type(CharSequence... keys) {
-        browser.switchTo().activeElement().sendKeys(keys);
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    private void selectAll() {
+        new Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
     }
 }
