@@ -70,4 +70,174 @@ public interface PlacementService {
     @GET
     @Path("/invitations")
     Page<Invitation> invitations(@QueryParam("status") String status, @QueryParam("page") int page);
+
+    // --- placement officers: raising, calling off, awarding, closing; their placements; the panel -------------
+
+    record NewReferral(UUID lotId, String category, String ageBand, String sex, List<String> needs,
+            String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
+            Integer expectedDurationWeeks, String placementPattern, boolean educationRequired,
+            boolean therapyRequired, String childReference, String schoolStatus, String urgency) {
+    }
+
+    /** Either respondBy for everyone at once, or cascadeWindow (ISO-8601, e.g. PT24H) tier by tier. */
+    record CallOff(Instant respondBy, java.time.Duration cascadeWindow) {
+    }
+
+    record NextRound(String category, Instant respondBy, String tier) {
+    }
+
+    record CalledOff(UUID providerId, String providerName, String tier, Instant invitedAt, Instant respondBy) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record RankedOffer(int rank, UUID offerId, UUID providerId, String providerName, java.math.BigDecimal weeklyTotal,
+            String latestJudgement, boolean excluded, java.math.BigDecimal priceScore,
+            java.math.BigDecimal qualityScore, java.math.BigDecimal needsScore, java.math.BigDecimal score,
+            List<String> reasons) {
+
+        public List<String> reasons() {
+            return reasons == null ? List.of() : reasons;
+        }
+    }
+
+    record Share(String stream, java.math.BigDecimal percent) {
+    }
+
+    record Preference(String school, String basis) {
+    }
+
+    record Award(UUID offerId, List<Share> fundingShares, Preference parentalPreference, LocalDate plannedStart,
+            LocalDate expectedEnd, String justification) {
+    }
+
+    record FeeView(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
+            java.math.BigDecimal education, java.math.BigDecimal therapy, java.math.BigDecimal total) {
+    }
+
+    record FeeChangeView(LocalDate effectiveFrom, FeeView weeklyFee, String reason, String changedBy) {
+    }
+
+    record Placement(UUID id, String council, String basis, UUID referralId, UUID lotId, String serviceType,
+            UUID providerId, String providerName, FeeView weeklyFee, String placementPattern,
+            List<Share> fundingShares, LocalDate plannedStart, LocalDate expectedEnd, LocalDate startDate,
+            LocalDate endDate, String endType, String status, Instant awardedAt, List<FeeChangeView> feeChanges,
+            String reasonEpisodeCeased, String reasonPlaceChange, String panelApprovalReference,
+            String justification) {
+
+        public List<FeeChangeView> feeChanges() {
+            return feeChanges == null ? List.of() : feeChanges;
+        }
+
+        public List<Share> fundingShares() {
+            return fundingShares == null ? List.of() : fundingShares;
+        }
+    }
+
+    /** What an award answers: a placement (201) or, when the panel must decide, a panel request (202). */
+    record Awarded(UUID id, UUID referralId, String status, List<String> reasons) {
+
+        public boolean sentToPanel() {
+            return reasons != null;
+        }
+    }
+
+    record StartDate(LocalDate startDate) {
+    }
+
+    record FeeRequest(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
+            java.math.BigDecimal education, java.math.BigDecimal therapy) {
+    }
+
+    record FeeChange(LocalDate effectiveFrom, FeeRequest weeklyFee, String reason) {
+    }
+
+    record End(LocalDate endDate, String endType, String reasonEpisodeCeased, String reasonPlaceChange,
+            String placementType) {
+    }
+
+    record PanelRequest(UUID id, UUID referralId, UUID offerId, UUID providerId, FeeView weeklyFee,
+            List<String> reasons, String justification, Preference parentalPreference, List<Share> fundingShares,
+            LocalDate plannedStart, LocalDate expectedEnd, String status, String requestedBy, Instant requestedAt,
+            String decisionReasons, String decidedBy, Instant decidedAt, UUID placementId) {
+
+        public List<String> reasons() {
+            return reasons == null ? List.of() : reasons;
+        }
+
+        public List<Share> fundingShares() {
+            return fundingShares == null ? List.of() : fundingShares;
+        }
+    }
+
+    record PanelOffer(UUID id, UUID providerId, FeeView weeklyFee, LocalDate proposedStart, String homeReference,
+            List<String> needsMet) {
+    }
+
+    record PanelCase(PanelRequest request, Referral referral, PanelOffer offer, List<RankedOffer> evaluation) {
+    }
+
+    record Decision(String decision, String reasons) {
+    }
+
+    @POST
+    @Path("/referrals")
+    Referral raise(NewReferral referral);
+
+    @POST
+    @Path("/referrals/{id}/call-off")
+    List<CalledOff> callOff(@PathParam("id") UUID id, CallOff callOff);
+
+    @POST
+    @Path("/referrals/{id}/rounds")
+    void nextRound(@PathParam("id") UUID id, NextRound round);
+
+    @GET
+    @Path("/referrals/{id}/evaluation")
+    List<RankedOffer> evaluation(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/referrals/{id}/award")
+    Awarded award(@PathParam("id") UUID id, Award award);
+
+    @POST
+    @Path("/referrals/{id}/cancellation")
+    Referral cancel(@PathParam("id") UUID id, Reason reason);
+
+    @POST
+    @Path("/referrals/{id}/unmet")
+    Referral closeUnmet(@PathParam("id") UUID id, Reason reason);
+
+    @GET
+    @Path("/placements")
+    Page<Placement> placements(@QueryParam("status") String status, @QueryParam("page") int page);
+
+    @GET
+    @Path("/placements/{id}")
+    Placement placement(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/placements/{id}/start")
+    Placement start(@PathParam("id") UUID id, StartDate start);
+
+    @POST
+    @Path("/placements/{id}/fee-changes")
+    Placement changeFee(@PathParam("id") UUID id, FeeChange change);
+
+    @POST
+    @Path("/placements/{id}/end")
+    Placement end(@PathParam("id") UUID id, End end);
+
+    @GET
+    @Path("/panel-requests")
+    Page<PanelRequest> panelRequests(@QueryParam("status") String status, @QueryParam("page") int page);
+
+    @GET
+    @Path("/panel-requests/{id}")
+    PanelCase panelRequest(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/panel-requests/{id}/decision")
+    PanelRequest decide(@PathParam("id") UUID id, Decision decision);
 }

@@ -57,7 +57,9 @@ public final class Formats {
             case "CALLED_OFF" -> "govuk-tag--yellow";
             case "AWARDED" -> "govuk-tag--green";
             case "PLACED_IN_HOUSE" -> "govuk-tag--turquoise";
-            case "CLOSED" -> "govuk-tag--grey";
+            case "CLOSED", "CANCELLED" -> "govuk-tag--grey";
+            case "AWAITING_PANEL" -> "govuk-tag--purple";
+            case "UNMET" -> "govuk-tag--red";
             default -> "govuk-tag--blue";
         };
     }

@@ -31,7 +31,8 @@ import uk.gov.dps.portal.web.Pages.FormError;
 public class ReferralPages {
 
     static final String[] STATUSES = {"", "All", "RAISED", "Raised", "PLACED_IN_HOUSE", "Placed in house",
-            "CALLED_OFF", "Called off", "AWARDED", "Awarded", "CLOSED", "Closed"};
+            "CALLED_OFF", "Called off", "AWAITING_PANEL", "Awaiting panel", "AWARDED", "Awarded", "UNMET", "Unmet",
+            "CANCELLED", "Cancelled", "CLOSED", "Closed"};
 
     @Inject
     @RestClient

@@ -117,6 +117,12 @@ public class Viewer {
         if (has("placement-officer") || has("panel")) {
             tasks.add(new Task("Referrals", "/referrals", "Your council's referrals for children who need a"
                     + " placement, newest first, with where each one has got to."));
+            tasks.add(new Task("Placements", "/placements", "Your council's placements: their start, fee changes"
+                    + " and end."));
+        }
+        if (has("panel")) {
+            tasks.add(new Task("Panel requests", "/panel-requests", "Awards waiting for the County Resourcing"
+                    + " Panel, oldest first: approve or refuse them with reasons."));
         }
         if (has("provider")) {
             tasks.add(new Task("Invitations", "/invitations", "Call-offs your organisation was invited to answer,"
