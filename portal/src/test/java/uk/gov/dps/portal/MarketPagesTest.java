@@ -226,6 +226,30 @@ class MarketPagesTest {
     @Test
     @TestSecurity(user = "pp", roles = "provider")
     @OidcSecurity(claims = @Claim(key = "provider_id", value = PROVIDER))
+    void anAmendmentSendsTheWholeOfferAndItsReason() {
+        stubInvitation(Instant.now().plus(1, ChronoUnit.DAYS), """
+                [{"id": "%s", "kind": "OFFER", "weeklyFee": {"core": 1200, "additionalStaffing": 0, "education": 0,
+                  "therapy": 50, "total": 1250}, "proposedStart": "2026-12-05", "homeReference": "Carer-12",
+                  "needsMet": ["AUTISM"], "submittedAt": "2026-12-02T10:00:00Z"}]""".formatted(APPLICATION));
+        StandInServices.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo(
+                "/referrals/" + REFERRAL + "/offers/" + APPLICATION)).willReturn(json(200, "{}")));
+        Csrf csrf = Csrf.from(given().get("/invitations/" + REFERRAL));
+        Response response = csrf.post("/invitations/" + REFERRAL + "/offers/" + APPLICATION + "/amendment",
+                Map.of("core", "1150", "therapy", "50.00", "proposedStart-day", "5", "proposedStart-month", "12",
+                        "proposedStart-year", "2026", "homeReference", "Carer-12", "needsMet", "AUTISM",
+                        "amendReason", "A sibling discount"));
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).endsWith("?done=amended");
+        StandInServices.server.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                urlPathEqualTo("/referrals/" + REFERRAL + "/offers/" + APPLICATION)).withRequestBody(equalToJson("""
+                        {"weeklyFee": {"core": 1150, "additionalStaffing": 0, "education": 0, "therapy": 50.00,
+                         "total": null}, "proposedStart": "2026-12-05", "homeReference": "Carer-12",
+                         "needsMet": ["AUTISM"], "reason": "A sibling discount"}""")));
+    }
+
+    @Test
+    @TestSecurity(user = "pp", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "provider_id", value = PROVIDER))
     void aDeclineNeedsAReasonCode() {
         stubInvitation(Instant.now().plus(1, ChronoUnit.DAYS), "[]");
         Csrf csrf = Csrf.from(given().get("/invitations/" + REFERRAL));
@@ -248,8 +272,13 @@ class MarketPagesTest {
                   "therapy": 50, "total": 1250}, "proposedStart": "2026-12-05", "homeReference": "Carer-12",
                   "needsMet": [], "submittedAt": "2026-12-02T10:00:00Z"}]""".formatted(APPLICATION));
         Document answered = html(given().get("/invitations/" + REFERRAL), 200);
-        assertThat(answered.select("form").eachAttr("action"))
-                .containsExactly("/invitations/" + REFERRAL + "/offers/" + APPLICATION + "/withdrawal");
+        // a standing offer can be changed (from what it says now) or withdrawn, not answered again
+        assertThat(answered.select("form").eachAttr("action")).containsExactly(
+                "/invitations/" + REFERRAL + "/offers/" + APPLICATION + "/amendment",
+                "/invitations/" + REFERRAL + "/offers/" + APPLICATION + "/withdrawal");
+        assertThat(answered.select("#core").val()).isEqualTo("1200.00");
+        assertThat(answered.select("#therapy").val()).isEqualTo("50.00");
+        assertThat(answered.select("#proposedStart-month").val()).isEqualTo("12");
         assertThat(answered.select("main").text()).contains("£1,250.00", "£1,200.00", "Carer-12");
 
         stubInvitation(Instant.now().minus(1, ChronoUnit.HOURS), "[]");
@@ -301,6 +330,40 @@ class MarketPagesTest {
                         {"providerId": "%s", "quarter": "2026-Q3", "occupancyPercent": 88,
                          "staffTurnoverPercent": 12.5, "incidents": 2, "missingEpisodes": 0,
                          "educationAttendancePercent": 95, "complaints": 1}""".formatted(PROVIDER))));
+    }
+
+    @Test
+    @TestSecurity(user = "pp", roles = "provider")
+    @OidcSecurity(claims = @Claim(key = "provider_id", value = PROVIDER))
+    void aFeeChangeRequestIsCheckedThenSentToTheCouncil() {
+        StandInServices.server.stubFor(get(urlPathEqualTo("/placements/" + APPLICATION)).willReturn(json(200, """
+                {"id": "%s", "council": "cambridgeshire", "status": "STARTED", "serviceType": "IFA",
+                 "placementPattern": "WEEKS_52", "weeklyFee": {"core": 1000, "additionalStaffing": 0, "education": 0,
+                 "therapy": 0, "total": 1000}, "feeHistory": []}""".formatted(APPLICATION))));
+        StandInServices.server.stubFor(post(urlPathEqualTo("/placements/" + APPLICATION + "/fee-change-requests"))
+                .willReturn(json(201, "{\"id\": \"%s\", \"status\": \"REQUESTED\"}".formatted(REFERRAL))));
+        Csrf csrf = Csrf.from(given().get("/your-placements/" + APPLICATION + "/fee-change"));
+        assertThat(Jsoup.parse(csrf.page).select("main p").text()).contains("£1,000.00");
+        Map<String, String> typed = new java.util.HashMap<>(Map.of("effectiveFrom-day", "1",
+                "effectiveFrom-month", "1", "effectiveFrom-year", "2027", "core", "1100", "education", "-5",
+                "idempotencyKey", "fee-key"));
+        Document wrong = html(csrf.post("/your-placements/" + APPLICATION + "/fee-change", typed), 400);
+        assertThat(wrong.select(".govuk-error-summary__list a").eachText()).containsExactly(
+                "Education fee must be £0 or more", "Enter why the fee should change");
+        assertThat(wrong.select("#core").val()).isEqualTo("1100");
+        StandInServices.server.verify(0, postRequestedFor(urlPathMatching("/placements/.*")));
+
+        typed.put("education", "");
+        typed.put("reason", "Staff pay award from January");
+        Response sent = csrf.post("/your-placements/" + APPLICATION + "/fee-change", typed);
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.header("Location")).endsWith("/your-placements?requested=true");
+        StandInServices.server.verify(postRequestedFor(urlPathEqualTo("/placements/" + APPLICATION
+                + "/fee-change-requests")).withHeader("Idempotency-Key", equalTo("fee-key")).withRequestBody(
+                        equalToJson("""
+                                {"effectiveFrom": "2027-01-01", "weeklyFee": {"core": 1100, "additionalStaffing": 0,
+                                 "education": 0, "therapy": 0, "total": null},
+                                 "reason": "Staff pay award from January"}""")));
     }
 
     @Test

@@ -134,6 +134,14 @@ public interface PlacementService {
     @Path("/referrals/{id}/offers")
     OfferOrDecline offer(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, OfferRequest offer);
 
+    record AmendOfferRequest(FeeLines weeklyFee, LocalDate proposedStart, String homeReference,
+            List<String> needsMet, String reason) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/referrals/{id}/offers/{offerId}")
+    OfferOrDecline amend(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId, AmendOfferRequest amendment);
+
     @POST
     @Path("/referrals/{id}/declines")
     OfferOrDecline decline(@PathParam("id") UUID id, DeclineRequest decline);
@@ -146,4 +154,21 @@ public interface PlacementService {
     @GET
     @Path("/placements")
     Page<ProviderPlacement> ownPlacements(@QueryParam("status") String status, @QueryParam("page") int page);
+
+    record NewFeeChange(LocalDate effectiveFrom, FeeLines weeklyFee, String reason) {
+    }
+
+    record FeeChangeRequested(UUID id, UUID placementId, LocalDate effectiveFrom, FeeLines weeklyFee, String reason,
+            String status, Instant requestedAt) {
+    }
+
+    @GET
+    @Path("/placements/{id}")
+    ProviderPlacement ownPlacement(@PathParam("id") UUID id);
+
+    /** The provider asks the council; nothing changes until the council accepts. */
+    @POST
+    @Path("/placements/{id}/fee-change-requests")
+    FeeChangeRequested requestFeeChange(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
+            NewFeeChange request);
 }

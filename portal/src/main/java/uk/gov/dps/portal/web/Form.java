@@ -46,6 +46,14 @@ public final class Form {
         return this;
     }
 
+    /** One more value of a many-valued field (checkboxes). */
+    public Form add(String name, String value) {
+        List<String> list = new ArrayList<>(values.getOrDefault(name, List.of()));
+        list.add(value);
+        values.put(name, list);
+        return this;
+    }
+
     public Form withDate(String name, LocalDate date) {
         if (date != null) {
             with(name + "-day", String.valueOf(date.getDayOfMonth()));

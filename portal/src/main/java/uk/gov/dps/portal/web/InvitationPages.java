@@ -60,7 +60,7 @@ public class InvitationPages {
     /** The offer's fields as placement-service names them, for its field errors. */
     static final Map<String, String> OFFER_FIELDS = Map.of("core", "core", "additionalStaffing", "additionalStaffing",
             "education", "education", "therapy", "therapy", "proposedStart", "proposedStart", "homeReference",
-            "homeReference", "needsMet", "homeReference");
+            "homeReference", "needsMet", "homeReference", "reason", "amendReason");
 
     @GET
     @Path("{id}")
@@ -73,6 +73,45 @@ public class InvitationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response offer(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
         Form form = Form.of(posted);
+        PlacementService.OfferRequest offer = readOffer(form);
+        if (form.hasErrors()) {
+            return Response.status(400).entity(page(id, null, form, Form.empty(), Form.empty())).build();
+        }
+        try {
+            placements.offer(id, form.value("idempotencyKey").isBlank() ? UUID.randomUUID().toString()
+                    : form.value("idempotencyKey"), offer);
+        } catch (ServiceProblem refused) {
+            return refusedOffer(id, form, refused);
+        }
+        return Response.seeOther(URI.create("/invitations/" + id + "?done=offered")).build();
+    }
+
+    /** The whole offer as it should now stand (the service keeps the previous one in its audit). */
+    @POST
+    @Path("{id}/offers/{offer}/amendment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response amend(@PathParam("id") UUID id, @PathParam("offer") UUID offerId,
+            MultivaluedMap<String, String> posted) {
+        Form form = Form.of(posted);
+        PlacementService.OfferRequest offer = readOffer(form);
+        String reason = form.text("amendReason", null);
+        if (reason != null && reason.length() > 2000) {
+            form.reject("amendReason", "The reason must be 2,000 characters or fewer");
+        }
+        if (form.hasErrors()) {
+            return Response.status(400).entity(page(id, null, form, Form.empty(), Form.empty())).build();
+        }
+        try {
+            placements.amend(id, offerId, new PlacementService.AmendOfferRequest(offer.weeklyFee(),
+                    offer.proposedStart(), offer.homeReference(), offer.needsMet(), reason));
+        } catch (ServiceProblem refused) {
+            return refusedOffer(id, form, refused);
+        }
+        return Response.seeOther(URI.create("/invitations/" + id + "?done=amended")).build();
+    }
+
+    /** What the person must give for an offer, checked before the service is called; null fields when wrong. */
+    private static PlacementService.OfferRequest readOffer(Form form) {
         BigDecimal core = form.money("core", "core weekly fee", true);
         BigDecimal staffing = form.money("additionalStaffing", "additional staffing fee", false);
         BigDecimal education = form.money("education", "education fee", false);
@@ -82,23 +121,16 @@ public class InvitationPages {
         if (home != null && home.length() > 100) {
             form.reject("homeReference", "The home or carer must be 100 characters or fewer");
         }
-        if (form.hasErrors()) {
-            return Response.status(400).entity(page(id, null, form, Form.empty(), Form.empty())).build();
+        return new PlacementService.OfferRequest(new PlacementService.FeeLines(core, orZero(staffing),
+                orZero(education), orZero(therapy), null), start, home, form.all("needsMet"));
+    }
+
+    private Response refusedOffer(UUID id, Form form, ServiceProblem refused) {
+        if (refused.status() != 400 && refused.status() != 409 && refused.status() != 422) {
+            throw refused;
         }
-        try {
-            placements.offer(id, form.value("idempotencyKey").isBlank() ? UUID.randomUUID().toString()
-                    : form.value("idempotencyKey"), new PlacementService.OfferRequest(
-                            new PlacementService.FeeLines(core, orZero(staffing), orZero(education), orZero(therapy),
-                                    null), start, home, form.all("needsMet")));
-        } catch (ServiceProblem refused) {
-            if (refused.status() != 400 && refused.status() != 409 && refused.status() != 422) {
-                throw refused;
-            }
-            form.refusedBy(refused, "core", OFFER_FIELDS);
-            return Response.status(refused.status()).entity(page(id, null, form, Form.empty(), Form.empty()))
-                    .build();
-        }
-        return Response.seeOther(URI.create("/invitations/" + id + "?done=offered")).build();
+        form.refusedBy(refused, "core", OFFER_FIELDS);
+        return Response.status(refused.status()).entity(page(id, null, form, Form.empty(), Form.empty())).build();
     }
 
     @POST
@@ -165,10 +197,21 @@ public class InvitationPages {
         boolean beforeDeadline = "CALLED_OFF".equals(referral.status()) && referral.respondBy() != null
                 && now.isBefore(referral.respondBy());
         boolean canAnswer = beforeDeadline && responses.isEmpty();
+        if (standing != null && "OFFER".equals(standing.kind()) && !offer.hasErrors() && standing.weeklyFee() != null) {
+            // the change form starts from the offer as it stands
+            offer = Form.empty().with("core", plain(standing.weeklyFee().core()))
+                    .with("additionalStaffing", plain(standing.weeklyFee().additionalStaffing()))
+                    .with("education", plain(standing.weeklyFee().education()))
+                    .with("therapy", plain(standing.weeklyFee().therapy()))
+                    .withDate("proposedStart", standing.proposedStart()).with("homeReference", standing.homeReference());
+            for (String need : standing.needsMet()) {
+                offer.add("needsMet", need);
+            }
+        }
         String key = offer.value("idempotencyKey").isBlank() ? UUID.randomUUID().toString()
                 : offer.value("idempotencyKey");
         return MarketTemplates.invitation(referral, responses, standing, canAnswer,
-                "offered".equals(done) || "declined".equals(done) || "withdrawn".equals(done) ? done : null,
+                "offered".equals(done) || "amended".equals(done) || "declined".equals(done) || "withdrawn".equals(done) ? done : null,
                 offer, decline, withdrawal, Pages.Option.of(decline.value("declineReason"), DECLINE_REASONS), key,
                 beforeDeadline && standing != null && "OFFER".equals(standing.kind()));
     }
@@ -179,6 +222,10 @@ public class InvitationPages {
             codes.add(DECLINE_REASONS[i]);
         }
         return codes;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "" : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static BigDecimal orZero(BigDecimal amount) {

@@ -45,7 +45,10 @@ public final class MarketTemplates {
             OfferOrDecline standing, boolean open, String done, Form offer, Form decline, Form withdrawal,
             List<Option> declineReasons, String idempotencyKey, boolean canWithdraw);
 
-    public static native TemplateInstance placements(Page<ProviderPlacement> placements, Paging paging);
+    public static native TemplateInstance placements(Page<ProviderPlacement> placements, boolean requested,
+            Paging paging);
+
+    public static native TemplateInstance feeChange(ProviderPlacement placement, Form form, String idempotencyKey);
 
     public static native TemplateInstance documents(List<Document> documents, boolean recorded, Form form,
             List<Option> types, String idempotencyKey);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -61,9 +62,52 @@ public class ProviderPages {
 
     @GET
     @Path("your-placements")
-    public TemplateInstance placements(@QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance placements(@QueryParam("requested") boolean requested,
+            @QueryParam("page") @DefaultValue("0") int page) {
         var own = placements.ownPlacements(null, page);
-        return MarketTemplates.placements(own, LotPages.paging(own, "/your-placements?"));
+        return MarketTemplates.placements(own, requested, LotPages.paging(own, "/your-placements?"));
+    }
+
+    @GET
+    @Path("your-placements/{id}/fee-change")
+    public TemplateInstance feeChange(@PathParam("id") UUID id) {
+        return MarketTemplates.feeChange(placements.ownPlacement(id), Form.empty(), keyOf(Form.empty()));
+    }
+
+    /** A request to the placement's council: the fee changes only when the council accepts it. */
+    @POST
+    @Path("your-placements/{id}/fee-change")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response requestFeeChange(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
+        Form form = Form.of(posted);
+        var from = form.date("effectiveFrom", "date the new fee starts", true);
+        BigDecimal core = form.money("core", "core weekly fee", true);
+        BigDecimal staffing = form.money("additionalStaffing", "additional staffing fee", false);
+        BigDecimal education = form.money("education", "education fee", false);
+        BigDecimal therapy = form.money("therapy", "therapy fee", false);
+        String reason = form.text("reason", "Enter why the fee should change");
+        if (reason != null && reason.length() > 2000) {
+            form.reject("reason", "The reason must be 2,000 characters or fewer");
+        }
+        if (form.hasErrors()) {
+            return Response.status(400).entity(MarketTemplates.feeChange(placements.ownPlacement(id), form,
+                    keyOf(form))).build();
+        }
+        try {
+            placements.requestFeeChange(id, keyOf(form), new PlacementService.NewFeeChange(from,
+                    new PlacementService.FeeLines(core, orZero(staffing), orZero(education), orZero(therapy), null),
+                    reason));
+        } catch (ServiceProblem refused) {
+            if (refused.status() != 400 && refused.status() != 409) {
+                throw refused;
+            }
+            form.refusedBy(refused, "effectiveFrom", Map.of("effectiveFrom", "effectiveFrom", "core", "core",
+                    "additionalStaffing", "additionalStaffing", "education", "education", "therapy", "therapy",
+                    "reason", "reason"));
+            return Response.status(refused.status()).entity(MarketTemplates.feeChange(placements.ownPlacement(id),
+                    form, keyOf(form))).build();
+        }
+        return Response.seeOther(URI.create("/your-placements?requested=true")).build();
     }
 
     @GET
@@ -174,6 +218,10 @@ public class ProviderPages {
 
     private static String idempotencyKey(Form form) {
         return keyOf(form);
+    }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     private static List<String> codes(String[] valuesAndTexts) {
