@@ -54,7 +54,7 @@ class PortalBrowserIT extends PortalBrowser {
         browser.get(PORTAL + "/");
         assertThat(heading()).isEqualTo("Your tasks");
         assertThat(browser.findElements(By.cssSelector("main h2 a"))).extracting(WebElement::getText)
-                .containsExactly("Invitations");
+                .containsExactly("Invitations", "Your placements", "Documents", "KPI returns");
         accessible("the start page");
 
         browser.findElement(By.linkText("Sign out")).click();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -240,4 +241,104 @@ public interface PlacementService {
     @POST
     @Path("/panel-requests/{id}/decision")
     PanelRequest decide(@PathParam("id") UUID id, Decision decision);
+
+    // --- providers: one invitation, their offer or decline; their placements -------------------------------
+
+    /** What an invited provider may read of a referral: the minimal profile, never the child. */
+    record InvitedProfile(UUID id, UUID lotId, String category, String ageBand, String sex, List<String> needs,
+            String postcodeDistrict, int siblingsToPlace, boolean emergency, LocalDate wantedStart,
+            Integer expectedDurationWeeks, String placementPattern, boolean educationRequired,
+            boolean therapyRequired, Instant respondBy, String status, String outcome) {
+
+        public List<String> needs() {
+            return needs == null ? List.of() : needs;
+        }
+    }
+
+    /** The weekly fee line by line, as offers, amendments and fee changes take it. */
+    record FeeLines(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
+            java.math.BigDecimal education, java.math.BigDecimal therapy, java.math.BigDecimal total) {
+    }
+
+    record OfferRequest(FeeLines weeklyFee, LocalDate proposedStart, String homeReference, List<String> needsMet) {
+    }
+
+    record DeclineRequest(String reason, String detail) {
+    }
+
+    record WithdrawalRequest(String reason) {
+    }
+
+    record OfferOrDecline(UUID id, UUID providerId, String kind, FeeLines weeklyFee, LocalDate proposedStart,
+            String homeReference, List<String> needsMet, String declineReason, String detail, Instant submittedAt,
+            Instant amendedAt, Instant withdrawnAt, String withdrawalReason) {
+
+        public List<String> needsMet() {
+            return needsMet == null ? List.of() : needsMet;
+        }
+    }
+
+    record FeeHistoryEntry(LocalDate effectiveFrom, FeeLines weeklyFee, String reason, UUID feeChangeRequestId) {
+    }
+
+    /** A placement as its provider sees it: the agreement's terms and every fee with the day it took effect. */
+    record ProviderPlacement(UUID id, String agreementForm, String council, UUID referralId, UUID lotId,
+            String serviceType, String placementPattern, LocalDate plannedStart, LocalDate expectedEnd,
+            LocalDate startDate, LocalDate endDate, String endType, String status, Instant awardedAt,
+            FeeLines weeklyFee, List<FeeHistoryEntry> feeHistory) {
+
+        public List<FeeHistoryEntry> feeHistory() {
+            return feeHistory == null ? List.of() : feeHistory;
+        }
+    }
+
+    @GET
+    @Path("/referrals/{id}")
+    InvitedProfile invitedReferral(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/referrals/{id}/offers")
+    List<OfferOrDecline> ownResponses(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/referrals/{id}/offers")
+    OfferOrDecline offer(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, OfferRequest offer);
+
+    record AmendOfferRequest(FeeLines weeklyFee, LocalDate proposedStart, String homeReference,
+            List<String> needsMet, String reason) {
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/referrals/{id}/offers/{offerId}")
+    OfferOrDecline amend(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId, AmendOfferRequest amendment);
+
+    @POST
+    @Path("/referrals/{id}/declines")
+    OfferOrDecline decline(@PathParam("id") UUID id, DeclineRequest decline);
+
+    @POST
+    @Path("/referrals/{id}/offers/{offerId}/withdrawal")
+    OfferOrDecline withdraw(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
+            WithdrawalRequest withdrawal);
+
+    @GET
+    @Path("/placements")
+    Page<ProviderPlacement> ownPlacements(@QueryParam("status") String status, @QueryParam("page") int page);
+
+    record NewFeeChange(LocalDate effectiveFrom, FeeLines weeklyFee, String reason) {
+    }
+
+    record FeeChangeRequested(UUID id, UUID placementId, LocalDate effectiveFrom, FeeLines weeklyFee, String reason,
+            String status, Instant requestedAt) {
+    }
+
+    @GET
+    @Path("/placements/{id}")
+    ProviderPlacement ownPlacement(@PathParam("id") UUID id);
+
+    /** The provider asks the council; nothing changes until the council accepts. */
+    @POST
+    @Path("/placements/{id}/fee-change-requests")
+    FeeChangeRequested requestFeeChange(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
+            NewFeeChange request);
 }

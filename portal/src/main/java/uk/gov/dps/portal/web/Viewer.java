@@ -126,11 +126,19 @@ public class Viewer {
         }
         if (has("provider")) {
             tasks.add(new Task("Invitations", "/invitations", "Call-offs your organisation was invited to answer,"
-                    + " with their deadlines and outcomes."));
+                    + " with their deadlines and outcomes: offer or decline."));
+            tasks.add(new Task("Your placements", "/your-placements", "Children placed with your organisation, the"
+                    + " terms of each agreement and every weekly fee."));
+            tasks.add(new Task("Documents", "/documents", "Your insurance, registration and policies, with when"
+                    + " each expires."));
+            tasks.add(new Task("KPI returns", "/kpi-returns", "Send your quarterly return and see the ones you"
+                    + " sent."));
         }
         if (has("commissioner")) {
             tasks.add(new Task("Applications to your lots", "/applications", "Providers' applications waiting for"
                     + " a decision, soonest due first, with those past their due date marked."));
+            tasks.add(new Task("Lots", "/lots", "Your dynamic purchasing systems, their lots and members:"
+                    + " suspend or reinstate a member."));
         }
         return tasks;
     }
