@@ -92,7 +92,7 @@ class OfficersWalkIT {
                 .body("request.status", equalTo("PENDING")).body("request.decidedBy", nullValue());
         as("placement-service", officer).get("/referrals/" + referral).then().body("status", equalTo("AWAITING_PANEL"));
 
-        String refusal = "The EHC plan is not finalised: name the school in it before the panel agrees 52 weeks";
+        String refusal = "The school's 52-week place is free a week later: start then, not in a temporary room";
         as("placement-service", panel).body("{\"decision\":\"REFUSED\",\"reasons\":\"" + refusal + "\"}")
                 .post("/panel-requests/" + refused + "/decision").then().statusCode(200)
                 .body("status", equalTo("REFUSED")).body("placementId", nullValue());
@@ -101,16 +101,17 @@ class OfficersWalkIT {
         assertTrue(placementsOf(referral).isEmpty(), "a refused panel request makes no placement");
         assertEquals(0, BigDecimal.ZERO.compareTo(position(hnb).get("committed")), "nothing committed on a refusal");
 
-        // re-submitted with the parents' preference as the EHC plan names it: still above the threshold, so the panel
-        Response again = award(referral, offer, """
-                {"school": "Fenland Oak School", "basis": "EHCP_NAMED_SCHOOL"}""", null, "HIGH_NEEDS_BLOCK");
-        again.then().statusCode(202).body("status", equalTo("PENDING"))
-                .body("parentalPreference.school", equalTo("Fenland Oak School"))
-                .body("parentalPreference.basis", equalTo("EHCP_NAMED_SCHOOL"));
+        // re-submitted as the panel asked, a week later: a new request for the panel (a parental preference would
+        // skip it: PanelRule takes a special school named by preference as the award's basis, whatever its cost)
+        LocalDate later = start.plusWeeks(1);
+        Response again = as("placement-service", officer).body("""
+                {"offerId": "%s", "plannedStart": "%s", "fundingShares": [{"stream": "HIGH_NEEDS_BLOCK", "percent": 100}]}"""
+                .formatted(offer, later)).post("/referrals/" + referral + "/award");
+        again.then().statusCode(202).body("status", equalTo("PENDING")).body("plannedStart", equalTo(later.toString()));
         String approved = again.path("id");
-        assertEquals(List.of("A weekly cost of £4200.00 is above the panel threshold of £4000.00"),
-                again.jsonPath().getList("reasons"));
-        String approval = "Named in section I of the EHC plan; 52 weeks agreed for the child's residential needs";
+        assertFalse(approved.equals(refused), "a re-submission is a new request");
+        assertEquals(2, again.jsonPath().getList("reasons").size());
+        String approval = "Starts when the 52-week place is free; the cost is needs-led";
         String placement = as("placement-service", panel)
                 .body("{\"decision\":\"APPROVED\",\"reasons\":\"" + approval + "\"}")
                 .post("/panel-requests/" + approved + "/decision").then().statusCode(200)
@@ -119,14 +120,12 @@ class OfficersWalkIT {
         as("placement-service", officer).get("/placements/" + placement).then().statusCode(200)
                 .body("status", equalTo("AWARDED")).body("referralId", equalTo(referral))
                 .body("providerId", equalTo(school)).body("weeklyFee.total", equalTo(4200.0f))
-                .body("panelApprovalReference", equalTo(approved))
-                .body("parentalPreference.school", equalTo("Fenland Oak School"))
-                .body("parentalPreference.basis", equalTo("EHCP_NAMED_SCHOOL"));
+                .body("panelApprovalReference", equalTo(approved)).body("plannedStart", equalTo(later.toString()));
         as("placement-service", officer).get("/referrals/" + referral).then().body("status", equalTo("AWARDED"));
         as("placement-service", panel).body(approve).post("/panel-requests/" + approved + "/decision").then()
                 .statusCode(409);
-        // £600 a day from the start to 31 March, all High Needs Block
-        awaitCommitted(hnb, 600 * days);
+        // £600 a day from the approved start to 31 March, all High Needs Block
+        awaitCommitted(hnb, 600 * (days - 7));
 
         // the referral's audit tells the story: who asked the panel, who refused and why, the approval and award
         List<Map<String, Object>> trail = audit("/referrals/" + referral + "/audit");
@@ -146,8 +145,7 @@ class OfficersWalkIT {
         assertEquals(approval, entry(trail, "PANEL_APPROVED", 0).get("reason"));
         assertEquals(placement, details(entry(trail, "PANEL_APPROVED", 0)).get("placementId"));
         assertEquals(providerUser(school), entry(trail, "OFFERED", 0).get("actor"));
-        assertEquals("EHCP_NAMED_SCHOOL: Fenland Oak School",
-                details(entry(trail, "AWARDED", 0)).get("parentalPreference"));
+        assertEquals(approved, details(entry(trail, "AWARDED", 0)).get("panelRequestId"));
         // and the placement's own audit says how it was made: awarded by the officer on the panel's approval
         List<Map<String, Object>> placementTrail = audit("/placements/" + placement + "/audit");
         Map<String, Object> made = entry(placementTrail, "AWARDED", 0);
