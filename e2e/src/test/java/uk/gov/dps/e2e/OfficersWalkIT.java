@@ -72,7 +72,7 @@ class OfficersWalkIT {
         // £4,200 a week (£600 a day): above the panel's £4,000 threshold, and a special school
         String offer = offer(referral, school, "4200.00", start);
 
-        Response first = award(referral, offer, null, null, "HIGH_NEEDS_BLOCK");
+        Response first = award(referral, offer, null, "HIGH_NEEDS_BLOCK");
         first.then().statusCode(202).body("status", equalTo("PENDING")).body("placementId", nullValue());
         String refused = first.path("id");
         assertEquals(List.of("A special-school placement without a recorded parental preference",
@@ -245,16 +245,16 @@ class OfficersWalkIT {
                 .body("find { it.rank == 2 }.offerId", equalTo(second));
 
         // the second-ranked offer without a reason: 400 naming the field, nothing made
-        award(referral, second, null, null, "LAC_PLACEMENTS").then().statusCode(400)
+        award(referral, second, null, "LAC_PLACEMENTS").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("justification"));
-        award(referral, second, null, "   ", "LAC_PLACEMENTS").then().statusCode(400)
+        award(referral, second, "   ", "LAC_PLACEMENTS").then().statusCode(400)
                 .body("errors.field", hasItem("justification"));
         as("placement-service", officer).get("/referrals/" + referral).then().body("status", equalTo("CALLED_OFF"));
         assertTrue(placementsOf(referral).isEmpty(), "a refused award makes no placement");
 
         String justification = "The cheaper carers live 40 miles from the child's school; these carers keep the child"
                 + " at the same school";
-        String placement = award(referral, second, null, justification, "LAC_PLACEMENTS").then().statusCode(201)
+        String placement = award(referral, second, justification, "LAC_PLACEMENTS").then().statusCode(201)
                 .body("providerId", equalTo(dearer)).body("justification", equalTo(justification))
                 .body("placementType", equalTo("U6")).extract().path("id");
         as("placement-service", officer).get("/placements/" + placement).then()
@@ -370,12 +370,10 @@ class OfficersWalkIT {
                 .path("id");
     }
 
-    private static Response award(String referral, String offer, String preference, String justification,
-            String stream) {
+    private static Response award(String referral, String offer, String justification, String stream) {
         return as("placement-service", officer).body("""
-                {"offerId": "%s", "fundingShares": [{"stream": "%s", "percent": 100}], "parentalPreference": %s,
-                 "justification": %s}""".formatted(offer, stream, preference == null ? "null" : preference,
-                justification == null ? "null" : "\"" + justification + "\""))
+                {"offerId": "%s", "fundingShares": [{"stream": "%s", "percent": 100}], "justification": %s}"""
+                .formatted(offer, stream, justification == null ? "null" : "\"" + justification + "\""))
                 .post("/referrals/" + referral + "/award");
     }
 
