@@ -251,7 +251,7 @@ class ProviderPlacementsTest {
         PageRequest page = new PageRequest();
         page.size = 50;
         assertThat(audit.about(placement, page)).extracting(AuditTrail.Entry::action)
-                .containsExactly("STARTED", "FEE_CHANGE_REQUESTED", "FEE_CHANGE_REFUSED", "ENDED");
+                .containsExactly("AWARDED", "STARTED", "FEE_CHANGE_REQUESTED", "FEE_CHANGE_REFUSED", "ENDED");
     }
 
     @Test

@@ -31,7 +31,7 @@ public class PlacementAuditResource {
 
     @GET
     @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.COMMISSIONER, Roles.FINANCE_OFFICER})
-    @Operation(summary = "Every decision on the placement, oldest first: start, fee changes and requests, end")
+    @Operation(summary = "Every decision on the placement, oldest first: how it was made (award, panel approval or spot purchase), start, fee changes and requests, end")
     public Page<AuditTrail.Entry> audit(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         placements.get(id);
         return Page.of(audit.about(id, page), page.page, page.size, e -> e);

@@ -31,7 +31,7 @@ public class ReferralAuditResource {
 
     @GET
     @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.COMMISSIONER})
-    @Operation(summary = "Every decision on the referral, oldest first: raised, in-house check, call-off, cascade, offers, declines, withdrawals, amendments, award")
+    @Operation(summary = "Every decision on the referral, oldest first: raised, in-house check, call-off, cascade, offers, declines, withdrawals, amendments, panel requests and decisions, award, unmet, the spot purchase that answered it")
     public Page<AuditTrail.Entry> audit(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
         referrals.ownCouncils(id);
         return Page.of(audit.about(id, page), page.page, page.size, e -> e);

@@ -149,8 +149,18 @@ public class ExemptionService {
                 placement.council, exemption.id, null, placement.serviceType, placement.providerId,
                 placement.providerName, placement.fee.toEvent(), placement.placementPattern, placement.plannedStart,
                 PlacementService.shares(placement), placement.awardedAt, placement.referralId));
-        audit.record("exemption", exemption.id, "SPOT_PURCHASE", caller.asActor(), null,
-                Map.of("placementId", placement.id, "provider", placement.providerName));
+        Map<String, Object> bought = new java.util.LinkedHashMap<>();
+        bought.put("placementId", placement.id);
+        bought.put("provider", placement.providerName);
+        bought.put("referralId", placement.referralId);
+        audit.record("exemption", exemption.id, "SPOT_PURCHASE", caller.asActor(), null, bought);
+        audit.record("placement", placement.id, "SPOT_PURCHASED", caller.asActor(), exemption.reason,
+                Map.of("exemptionId", exemption.id, "provider", placement.providerName));
+        if (unmet != null) {
+            // the unmet referral's trail ends with what answered it
+            audit.record("referral", unmet.id, "SPOT_PURCHASED", caller.asActor(), null,
+                    Map.of("placementId", placement.id, "exemptionId", exemption.id));
+        }
         return placement;
     }
 

@@ -212,6 +212,13 @@ public class PlacementService {
             details.put("noticeReference", placement.noticeReference);
         }
         audit.record("referral", referralId, "AWARDED", caller.asActor(), placement.justification, details);
+        // the placement's own trail starts with how it was made: on a panel approval the actor is the panel member,
+        // the award the officer's who asked for it
+        Map<String, Object> made = new java.util.LinkedHashMap<>(details);
+        made.remove("placementId");
+        made.put("referralId", referralId);
+        made.put("awardedBy", awardedBy);
+        audit.record("placement", placement.id, "AWARDED", caller.asActor(), placement.justification, made);
         return placement;
     }
 
@@ -356,8 +363,13 @@ public class PlacementService {
         outbox.publish(EventCatalog.PLACEMENT_ENDED, id, new PlacementEnded(id, placement.council,
                 placement.providerId, endDate, type.name(), reasonCode, placement.reasonEpisodeCeased,
                 placement.reasonPlaceChange, placement.placementType, placement.placementProvider));
-        audit.record("placement", id, "ENDED", caller.asActor(), reasonCode,
-                Map.of("endDate", endDate.toString(), "endType", type.name()));
+        Map<String, Object> ended = new java.util.LinkedHashMap<>();
+        ended.put("endDate", endDate.toString());
+        ended.put("endType", type.name());
+        ended.put("reasonEpisodeCeased", placement.reasonEpisodeCeased);
+        ended.put("reasonPlaceChange", placement.reasonPlaceChange);
+        ended.put("placementType", placement.placementType);
+        audit.record("placement", id, "ENDED", caller.asActor(), reasonCode, ended);
         return placement;
     }
 
