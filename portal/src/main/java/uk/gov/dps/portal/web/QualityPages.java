@@ -120,6 +120,10 @@ public class QualityPages {
         List<ProviderSummary> providers = monitoring.providers("NAME", 0, 100).items();
         Map<UUID, String> names = new LinkedHashMap<>();
         providers.forEach(p -> names.put(p.providerId(), p.name()));
+        if (providerId != null && !names.containsKey(providerId)) {
+            // past the first hundred by name: the one asked for is still named and selected
+            names.put(providerId, monitoring.quality(providerId).name());
+        }
         List<FeedItem> items = new ArrayList<>();
         // without the script, the page still lists the latest: the inspections and concerns the feed would carry
         if (type.isBlank() || type.equals("dps.quality.inspection-recorded.v1")) {
@@ -137,8 +141,7 @@ public class QualityPages {
         items.sort(Comparator.comparing(FeedItem::time, Comparator.nullsLast(Comparator.reverseOrder())));
         List<Option> providerOptions = new ArrayList<>();
         providerOptions.add(new Option("", "All providers", provider.isBlank()));
-        providers.forEach(p -> providerOptions.add(new Option(p.providerId().toString(), p.name(),
-                p.providerId().equals(providerId))));
+        names.forEach((id, name) -> providerOptions.add(new Option(id.toString(), name, id.equals(providerId))));
         StringBuilder events = new StringBuilder(QualityFeedRelay.PATH);
         if (providerId != null) {
             events.append("?provider=").append(providerId);
