@@ -143,15 +143,9 @@ public class Viewer {
         return tasks;
     }
 
-    /** Roles that have no page in the portal yet: the start page says so rather than showing nothing. */
+    /** Roles that have no page in the portal yet: the start page says so rather than showing nothing (none now). */
     public List<String> rolesWithoutPages() {
-        List<String> without = new ArrayList<>();
-        for (String role : List.<String>of()) {
-            if (has(role)) {
-                without.add(ROLES.get(role).toLowerCase(Locale.UK) + "s");
-            }
-        }
-        return without;
+        return List.of();
     }
 
     public List<NavItem> navigation() {
