@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import uk.gov.dps.e2e.QualityData;
 
@@ -56,10 +57,12 @@ class FinanceBrowserIT extends PortalBrowser {
         accessible("the budget positions with the table open");
 
         browser.findElement(By.linkText("Spend alerts")).click();
+        wait.until(ExpectedConditions.urlContains("/finance/alerts"));
         assertThat(heading()).isEqualTo("Spend alerts");
         accessible("the spend alerts");
 
         browser.findElement(By.linkText("Spend report")).click();
+        wait.until(ExpectedConditions.urlContains("/finance/report"));
         assertThat(heading()).isEqualTo("Spend report");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("By funding stream",
                 "Provider concentration by lot", "By provider");

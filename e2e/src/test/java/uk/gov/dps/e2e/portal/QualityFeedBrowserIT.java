@@ -58,6 +58,7 @@ class QualityFeedBrowserIT extends PortalBrowser {
 
         // the provider's quality page, from the feed
         itemsMentioning(setting).get(0).findElement(By.linkText(data.providerName())).click();
+        wait.until(ExpectedConditions.urlContains("/quality/providers/" + data.provider()));
         assertThat(heading()).isEqualTo(data.providerName());
         assertThat(rowMentioning(setting).getText()).contains("Good");
         assertThat(rowMentioning(concern).getText()).contains("High");
@@ -66,6 +67,7 @@ class QualityFeedBrowserIT extends PortalBrowser {
 
         // raise a concern: an empty form is refused with the error summary
         browser.findElement(By.linkText("Raise a concern")).click();
+        wait.until(ExpectedConditions.urlContains("/concern"));
         assertThat(heading()).isEqualTo("Raise a concern");
         accessible("the concern form");
         browser.findElement(By.id("details")).sendKeys("Seen at the unannounced visit");
