@@ -144,6 +144,34 @@ class QualityAndFinancePagesTest {
     }
 
     @Test
+    @TestSecurity(user = "mo", roles = "monitoring-officer")
+    void anInspectionIsSentWithItsDateAndTheFormsKeyThenThePageRedirects() {
+        StandInServices.server.stubFor(get(urlPathMatching("/providers/.*/quality")).willReturn(json("""
+                {"providerId": "%s", "name": "Oak House Ltd"}""".formatted(PROVIDER))));
+        StandInServices.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
+                "/inspections")).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                .withBody("{}")));
+        Response form = given().get("/quality/providers/" + PROVIDER + "/inspection");
+        Document page = html(form, 200);
+        String key = page.select("input[name=key]").attr("value");
+
+        Response sent = given().redirects().follow(false).cookies(form.cookies())
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", page.select("input[name=csrf-token]").attr("value")).formParam("key", key)
+                .formParam("settingUrn", " SC123456 ").formParam("secondChoice", "OFSTED")
+                .formParam("choice", "INADEQUATE").formParam("date-day", "3").formParam("date-month", "11")
+                .formParam("date-year", "2026").formParam("text", "")
+                .post("/quality/providers/" + PROVIDER + "/inspection");
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.header("Location")).endsWith("/quality/providers/" + PROVIDER + "?recorded=inspection");
+        StandInServices.server.verify(postRequestedFor(urlPathEqualTo("/inspections"))
+                .withHeader("Idempotency-Key", equalTo(key))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.equalToJson("""
+                        {"providerId": "%s", "settingUrn": "SC123456", "regulator": "OFSTED",
+                         "judgement": "INADEQUATE", "inspectedOn": "2026-11-03"}""".formatted(PROVIDER), false, true)));
+    }
+
+    @Test
     @TestSecurity(user = "fin", roles = "finance-officer")
     void budgetPositionsAreAChartPerStreamAndYearWithTheFiguresAsATable() {
         StandInServices.server.stubFor(get(urlPathEqualTo("/budgets/positions")).willReturn(json("""
