@@ -93,15 +93,6 @@ class PortalPagesTest {
     }
 
     @Test
-    @TestSecurity(user = "fin", roles = "finance-officer")
-    void aRoleWithoutPagesIsToldSo() {
-        Document page = html(given().get("/"), 200);
-        assertThat(page.select("main h2")).isEmpty();
-        assertThat(page.select(".govuk-inset-text").text()).contains("The pages for finance officers are not in the"
-                + " portal yet");
-    }
-
-    @Test
     @TestSecurity(user = "pat", roles = "placement-officer")
     void referralsAreListedWithStatusTags() {
         StandInServices.server.stubFor(get(urlPathMatching("/referrals")).willReturn(json(200, """

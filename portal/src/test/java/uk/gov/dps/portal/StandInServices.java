@@ -21,8 +21,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
         return Map.of("quarkus.rest-client.placement-service.url", server.baseUrl(),
-                "quarkus.rest-client.provider-service.url", server.baseUrl(), "quarkus.rest-client.lot-service.url",
-                server.baseUrl(), "quarkus.rest-client.contract-monitoring-service.url", server.baseUrl());
+                "quarkus.rest-client.provider-service.url", server.baseUrl(),
+                "quarkus.rest-client.lot-service.url", server.baseUrl(),
+                "quarkus.rest-client.contract-monitoring-service.url", server.baseUrl(),
+                "quarkus.rest-client.spend-service.url", server.baseUrl());
     }
 
     @Override

@@ -150,4 +150,19 @@ class BudgetResourceTest {
     void operationalEndpointsAreOpen() {
         ServiceChecks.assertOperationalEndpointsOpen();
     }
+
+    @Test
+    void thePositionsOfAYearsLinesComeInOneCallOnlyForTheCallersCouncil() {
+        String own = SpendFixtures.createBudget("cambridgeshire", 2031, "HEALTH", "250000.50", UUID.randomUUID(),
+                null);
+        SpendFixtures.createBudget("essex", 2031, "HEALTH", "1000", UUID.randomUUID(), null);
+        given().auth().oauth2(FINANCE).queryParam("year", 2031).queryParam("size", 200).get("/budgets/positions")
+                .then().statusCode(200).body("items.budgetLineId", contains(own))
+                .body("items[0].budget", equalTo(250000.50f)).body("items[0].committed", equalTo(0.0f))
+                .body("items[0].status", equalTo("WITHIN")).body("items[0].financialYearLabel", equalTo("2031/32"));
+        given().auth().oauth2(FINANCE).queryParam("stream", "NOT_A_STREAM").get("/budgets/positions").then()
+                .statusCode(400).contentType("application/problem+json");
+        ServiceChecks.assertGetNeedsRole("/budgets/positions", FINANCE,
+                Tokens.forCouncil("placement-officer", "cambridgeshire"));
+    }
 }

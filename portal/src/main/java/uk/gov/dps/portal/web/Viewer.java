@@ -111,7 +111,7 @@ public class Viewer {
         return names;
     }
 
-    /** The portal's pages for this person's roles; none yet for monitoring and finance officers. */
+    /** The portal's pages for this person's roles. */
     public List<Task> tasks() {
         List<Task> tasks = new ArrayList<>();
         if (has("placement-officer") || has("panel")) {
@@ -140,18 +140,26 @@ public class Viewer {
             tasks.add(new Task("Lots", "/lots", "Your dynamic purchasing systems, their lots and members:"
                     + " suspend or reinstate a member."));
         }
+        if (has("monitoring-officer")) {
+            tasks.add(new Task("Live quality feed", "/quality-feed", "Inspections, concerns, risk ratings and KPI"
+                    + " returns as partner councils record them, as they happen."));
+            tasks.add(new Task("Monitored providers", "/quality/providers", "Each provider's quality: rating and"
+                    + " reasons, judgements, concerns, improvement plans; record an inspection, visit or concern."));
+        }
+        if (has("finance-officer")) {
+            tasks.add(new Task("Budget positions", "/finance/budgets", "Budget, committed and forecast for each"
+                    + " funding stream and year, against the thresholds."));
+            tasks.add(new Task("Spend alerts", "/finance/alerts", "Budgets and contracts whose forecast crossed a"
+                    + " threshold."));
+            tasks.add(new Task("Spend report", "/finance/report", "Where the money goes: by funding stream, lot and"
+                    + " provider, and how concentrated each lot is."));
+        }
         return tasks;
     }
 
-    /** Roles that have no page in the portal yet: the start page says so rather than showing nothing. */
+    /** Roles that have no page in the portal yet: the start page says so rather than showing nothing (none now). */
     public List<String> rolesWithoutPages() {
-        List<String> without = new ArrayList<>();
-        for (String role : List.of("monitoring-officer", "finance-officer")) {
-            if (has(role)) {
-                without.add(ROLES.get(role).toLowerCase(Locale.UK) + "s");
-            }
-        }
-        return without;
+        return List.of();
     }
 
     public List<NavItem> navigation() {

@@ -155,7 +155,23 @@ public class BudgetResource {
                     + "AT_RISK when the forecast is over dps.spend.at-risk-percent of the budget, OVERSPENT over "
                     + "dps.spend.overspent-percent.")
     public PositionView position(@PathParam("id") UUID id) {
-        BudgetLine line = budgets.get(id);
+        return positionOf(budgets.get(id));
+    }
+
+    @GET
+    @Path("/positions")
+    @Operation(summary = "The positions of your council's budget lines, paged, in the order of the list",
+            description = "What /budgets/{id}/position says, for every line of the page in one call (the portal's "
+                    + "charts). year and stream narrow it as on /budgets.")
+    public Page<PositionView> positions(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("stream") String stream, @Valid @BeanParam PageRequest page) {
+        String own = caller.requirePartnerCouncil();
+        Optional<FundingStream> fundingStream = QueryValues.optionalEnum(FundingStream.class, stream, "stream");
+        return Page.of(budgets.list(own, Optional.ofNullable(year), fundingStream, page), page.page, page.size,
+                this::positionOf);
+    }
+
+    private PositionView positionOf(BudgetLine line) {
         Position p = positions.of(line);
         FinancialYear year = line.year();
         return new PositionView(line.id, line.council, line.financialYear, year.label(), line.fundingStream, line.name,
