@@ -73,9 +73,9 @@ public class FinancePages {
             Position first = lines.get(0);
             String title = Formats.label(first.fundingStream()) + ", " + first.financialYearLabel();
             List<Series> series = lines.stream().map(FinancePages::series).toList();
-            String description = lines.stream().map(p -> p.name() + ": budget " + PortalMoney.money(p.budget())
-                    + ", committed " + PortalMoney.money(p.committed()) + ", forecast outturn "
-                    + PortalMoney.money(p.forecastOutturn()) + ", " + Formats.label(p.status()).toLowerCase()
+            String description = lines.stream().map(p -> p.name() + ": budget " + Formats.money(p.budget())
+                    + ", committed " + Formats.money(p.committed()) + ", forecast outturn "
+                    + Formats.money(p.forecastOutturn()) + ", " + Formats.label(p.status()).toLowerCase()
                     + ".").reduce((a, b) -> a + " " + b).orElse("");
             charts.add(new StreamYear(("chart-" + first.financialYear() + "-" + first.fundingStream())
                     .toLowerCase().replace('_', '-'), BarChart.of(title, description, series), lines));

@@ -1,5 +1,8 @@
 package uk.gov.dps.portal.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +16,7 @@ import uk.gov.dps.portal.services.PlacementService.Referral;
 import uk.gov.dps.portal.services.ProviderService.Application;
 
 /**
- * How the pages write dates, codes and statuses, in the GOV.UK style: "4 March 2019", "4 March 2019 at 2:30pm"
+ * How the pages write money, dates, codes and statuses, in the GOV.UK style: "£1,250.00", "4 March 2019", "4 March 2019 at 2:30pm"
  * (UK time), "Called off"; and which colour of tag each status gets.
  */
 @TemplateExtension
@@ -24,6 +27,12 @@ public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
     private Formats() {
+    }
+
+    /** £1,234.56, -£1,234.56 for an overspend's variance, and £0.00 for nothing. */
+    static String money(BigDecimal amount) {
+        return NumberFormat.getCurrencyInstance(Locale.UK)
+                .format(amount == null ? BigDecimal.ZERO : amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     static String date(LocalDate date) {

@@ -1,10 +1,5 @@
 package uk.gov.dps.portal.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
-import java.util.Locale;
-
 import io.quarkus.qute.TemplateExtension;
 import uk.gov.dps.portal.services.LotService.Lot;
 import uk.gov.dps.portal.services.LotService.Member;
@@ -12,19 +7,11 @@ import uk.gov.dps.portal.services.ProviderService.ApplicationDetail;
 import uk.gov.dps.portal.services.ProviderService.Document;
 import uk.gov.dps.portal.services.ProviderService.Membership;
 
-/** How the market's pages write money ("£1,250.50"), document expiry and membership status. */
+/** How the market's pages write document expiry and membership status. */
 @TemplateExtension
 public final class MarketFormats {
 
     private MarketFormats() {
-    }
-
-    static String money(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        NumberFormat pounds = NumberFormat.getCurrencyInstance(Locale.UK);
-        return pounds.format(amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     /** "Expired", "Expires soon" or "Current": what the service says of the document today. */

@@ -1,30 +1,15 @@
 package uk.gov.dps.portal.web;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.NumberFormat;
-import java.util.Locale;
-
 import io.quarkus.qute.TemplateExtension;
 import uk.gov.dps.portal.services.PlacementService.PanelRequest;
 import uk.gov.dps.portal.services.PlacementService.Placement;
 import uk.gov.dps.portal.services.PlacementService.Referral;
 
-/** How officers' and the panel's pages write money ("1,250.00") and colour placements' and panel requests' tags. */
+/** What officers' and the panel's pages offer per status, and the colours of placements' and panel requests' tags. */
 @TemplateExtension
 final class OfficerFormats {
 
     private OfficerFormats() {
-    }
-
-    static String money(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     /** Called off at least once: there are offers (or declines) to rank. */

@@ -2,27 +2,19 @@ package uk.gov.dps.portal.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 import uk.gov.dps.portal.web.Pages.FormError;
 
 /**
- * How the monitoring and finance pages write money ("£1,234.56"), shares ("12.5%"), and which colour tag a risk
+ * How the monitoring and finance pages write shares ("12.5%"), and which colour tag a risk
  * rating, a concern's severity or a budget's status gets; and the inline error of a form field.
  */
 @TemplateExtension
-public final class PortalMoney {
+public final class QualityFormats {
 
-    private PortalMoney() {
-    }
-
-    /** £1,234.56, and -£1,234.56 for an overspend's variance; "£0.00" for nothing. */
-    static String money(BigDecimal amount) {
-        NumberFormat pounds = NumberFormat.getCurrencyInstance(Locale.UK);
-        return pounds.format(amount == null ? BigDecimal.ZERO : amount.setScale(2, RoundingMode.HALF_UP));
+    private QualityFormats() {
     }
 
     /** 12.5%: a share as the service gives it (a percentage), without needless zeros. */
