@@ -49,7 +49,8 @@ public record MarketData(String dpsId, String lotId, String applicant, String ap
                 .formatted(LocalDate.now().plusDays(3))).post("/referrals/" + won + "/offers").then().statusCode(201)
                 .extract().path("id");
         String placement = as("placement-service", officer).body("""
-                {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": 100}]}"""
+                {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": 100}],
+                 "noticeReference": "E2E-CONTRACT-AWARD-NOTICE"}"""
                 .formatted(offer)).post("/referrals/" + won + "/award").then().statusCode(201).extract()
                 .path("id");
         return new MarketData(lot.dpsId(), lot.lotId(), applicant, lot.application(applicant), member, memberName,

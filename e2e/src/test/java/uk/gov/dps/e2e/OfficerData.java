@@ -44,7 +44,7 @@ public record OfficerData(String lotId, String willow, String oak, String panelR
         String offer = offer(referral, oak, "5200.00");
         String panelRequest = as("placement-service", officer).body("""
                 {"offerId": "%s", "fundingShares": [{"stream": "LAC_PLACEMENTS", "percent": 70},
-                 {"stream": "HEALTH", "percent": 30}]}""".formatted(offer))
+                 {"stream": "HEALTH", "percent": 30}], "noticeReference": "E2E-CONTRACT-AWARD-NOTICE"}""".formatted(offer))
                 .post("/referrals/" + referral + "/award").then().statusCode(202).extract().path("id");
         return new OfficerData(lot.lotId(), willow, oak, panelRequest, referral);
     }

@@ -105,9 +105,6 @@ class MarketBrowserIT extends PortalBrowser {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("first run (2 Dec): everything up to the corrected offer passed (keyboard entry, error"
-            + " summary keeping what was typed, axe); sending the corrected offer stayed on /offer instead of"
-            + " redirecting to done=offered, cause not yet found; the same flow passes in MarketPagesTest")
     void aProviderOffersWithTheKeyboardSeesItsPlacementAndSendsAKpiReturn() throws Exception {
         browser.get(PORTAL + "/invitations");
         signIn(PortalData.providerUsername(data.invitedProvider()));
@@ -152,8 +149,11 @@ class MarketBrowserIT extends PortalBrowser {
         keys(Keys.ENTER);
         assertThat(active().getAttribute("id")).isEqualTo("core");
         keys("1180");
+        WebElement formPage = browser.findElement(By.tagName("html"));
         keys(Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("done=offered"));
+        wait.until(ExpectedConditions.stalenessOf(formPage));
+        assertThat(browser.getCurrentUrl()).as("the offer was refused:%n%s",
+                browser.findElement(By.tagName("main")).getText()).contains("done=offered");
         assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner--success")).getText())
                 .contains("Your offer has been sent");
         assertThat(summary("Weekly total")).isEqualTo("£1,375.50");

@@ -117,6 +117,9 @@ class OfficerBrowserIT extends PortalBrowser {
         selectAll();
         type("40");
         assertThat(browser.findElement(By.id("shares-total")).getText()).isEqualTo("Total: 100%");
+        // the lot is a Procurement Act 2023 dynamic market: the award names its notice
+        tabTo("noticeReference");
+        type("UK6-E2E-PORTAL");
         screenshot("portal-award.png");
         type(Keys.ENTER);
 
@@ -125,6 +128,7 @@ class OfficerBrowserIT extends PortalBrowser {
         assertThat(browser.findElement(By.cssSelector(".govuk-notification-banner--success")).getText())
                 .contains("Placement awarded");
         assertThat(summary("Funding")).contains("Lac placements: 60", "Health: 40");
+        assertThat(summary("Procurement Act notice")).isEqualTo("UK6-E2E-PORTAL");
         assertThat(OfficerData.status(referral)).isEqualTo("AWARDED");
         accessible("the new placement");
         String placement = browser.getCurrentUrl().replaceAll(".*/placements/([^?]+).*", "$1");

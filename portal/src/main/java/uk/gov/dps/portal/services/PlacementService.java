@@ -110,7 +110,7 @@ public interface PlacementService {
     }
 
     record Award(UUID offerId, List<Share> fundingShares, Preference parentalPreference, LocalDate plannedStart,
-            LocalDate expectedEnd, String justification) {
+            LocalDate expectedEnd, String justification, String noticeReference) {
     }
 
     record FeeView(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
@@ -125,7 +125,7 @@ public interface PlacementService {
             List<Share> fundingShares, LocalDate plannedStart, LocalDate expectedEnd, LocalDate startDate,
             LocalDate endDate, String endType, String status, Instant awardedAt, List<FeeChangeView> feeChanges,
             String reasonEpisodeCeased, String reasonPlaceChange, String panelApprovalReference,
-            String justification) {
+            String justification, String noticeReference) {
 
         public List<FeeChangeView> feeChanges() {
             return feeChanges == null ? List.of() : feeChanges;

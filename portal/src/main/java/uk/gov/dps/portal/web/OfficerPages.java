@@ -211,13 +211,15 @@ public class OfficerPages {
         }
         LocalDate plannedStart = form.date("plannedStart", "the planned start date", false);
         LocalDate expectedEnd = form.date("expectedEnd", "the expected end date", false);
+        // required by the service on a Procurement Act 2023 dynamic market only: its 400 comes back on this field
+        String noticeReference = form.text("noticeReference");
         if (form.hasErrors()) {
             return Response.status(400).entity(awardPage(referral, ranked, form)).build();
         }
         try {
             var awarded = placements.award(id, new PlacementService.Award(offer.offerId(), shares,
                     school == null ? null : new PlacementService.Preference(school, basis), plannedStart, expectedEnd,
-                    justification));
+                    justification, noticeReference));
             if (awarded.sentToPanel()) {
                 return Response.seeOther(URI.create("/referrals/" + id + "/sent-to-panel")).build();
             }

@@ -157,11 +157,6 @@ public class Viewer {
         return tasks;
     }
 
-    /** Roles that have no page in the portal yet: the start page says so rather than showing nothing (none now). */
-    public List<String> rolesWithoutPages() {
-        return List.of();
-    }
-
     public List<NavItem> navigation() {
         List<NavItem> items = new ArrayList<>();
         if (!signedIn()) {
