@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -91,6 +92,16 @@ public final class Form {
         return errors.containsKey(name);
     }
 
+    /** Whether any of these fields has an error (a group of fields shown together, e.g. a table of rows). */
+    public boolean anyInvalid(String... names) {
+        for (String name : names) {
+            if (invalid(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String error(String name) {
         FormError error = errors.get(name);
         return error == null ? "" : error.text();
@@ -118,6 +129,11 @@ public final class Form {
 
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of()).stream().filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    /** The text, stripped; null when empty. */
+    public String text(String name) {
+        return text(name, null);
     }
 
     /** The text, stripped; null when empty (and an error when required: message is the GOV.UK "Enter ..."). */
@@ -209,14 +225,42 @@ public final class Form {
         return null;
     }
 
-    /** The design system's date input: day, month and year boxes; null when all three are empty. */
+    /** A whole number of any size; null when empty (a range the page checks itself). */
+    public Integer wholeNumber(String name, String label) {
+        return optional(name, Integer::valueOf, capitalised(label) + " must be a whole number, like 4");
+    }
+
+    /** A number, "£1,250.50" or "12.5%" read as the number; null when empty (a range the page checks itself). */
+    public BigDecimal number(String name, String label) {
+        return optional(name,
+                typed -> new BigDecimal(typed.replace("£", "").replace(",", "").replace("%", "").strip()),
+                capitalised(label) + " must be a number, like 25 or 12.5");
+    }
+
+    private <T> T optional(String name, Function<String, T> parse, String unreadable) {
+        String typed = text(name);
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return parse.apply(typed);
+        } catch (NumberFormatException e) {
+            reject(name, unreadable);
+            return null;
+        }
+    }
+
+    /**
+     * The design system's date input: day, month and year boxes; null when all three are empty. The label reads
+     * after "Enter the" ("start date"), or says its own article when the sentence needs it ("the day it started").
+     */
     public LocalDate date(String name, String label, boolean required) {
         String day = day(name).strip();
         String month = month(name).strip();
         String year = year(name).strip();
         if (day.isEmpty() && month.isEmpty() && year.isEmpty()) {
             if (required) {
-                rejectDate(name, "Enter the " + label);
+                rejectDate(name, "Enter " + (label.startsWith("the ") ? label : "the " + label));
             }
             return null;
         }
@@ -261,6 +305,17 @@ public final class Form {
         }
         if (!hasErrors()) {
             ErrorPages.formErrors(refused, "#" + fallback).forEach(e -> reject(fallback, e.text()));
+        }
+        return this;
+    }
+
+    /**
+     * What a service refused, as it said it, in the error summary only (linking to {@code fallback}): for forms
+     * whose fields do not map one to one onto the service's.
+     */
+    public Form refusedBy(ServiceProblem refused, String fallback) {
+        for (FormError error : ErrorPages.formErrors(refused, "#" + fallback)) {
+            errors.put("service-" + errors.size(), error);
         }
         return this;
     }

@@ -76,28 +76,29 @@ public class OfficerPages {
     @GET
     @Path("new")
     public TemplateInstance newReferral(@QueryParam("lot") String lot) {
-        return newReferralPage(OfficerForm.empty().with("lotId", lot).with("siblingsToPlace", "0"));
+        return newReferralPage(Form.empty().with("lotId", lot).with("siblingsToPlace", "0"));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response raise(MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
+        Form form = Form.of(posted);
         UUID lotId = null;
-        String lot = form.required("lotId", "Enter the lot's ID");
+        String lot = form.text("lotId", "Enter the lot's ID");
         if (lot != null) {
             try {
                 lotId = UUID.fromString(lot);
             } catch (IllegalArgumentException e) {
-                form.fail("lotId", "Enter the lot's ID as shown on the lot, like 3f2b1c9e-0000-4000-8000-000000000000");
+                form.reject("lotId",
+                        "Enter the lot's ID as shown on the lot, like 3f2b1c9e-0000-4000-8000-000000000000");
             }
         }
-        String ageBand = form.required("ageBand", "Select the child's age band");
+        String ageBand = form.text("ageBand", "Select the child's age band");
         String sex = form.text("sex");
-        Integer siblings = form.whole("siblingsToPlace", "Siblings to place with the child");
+        Integer siblings = form.wholeNumber("siblingsToPlace", "Siblings to place with the child");
         LocalDate wantedStart = form.date("wantedStart", "the date the placement is wanted from", true);
-        Integer weeks = form.whole("expectedDurationWeeks", "Expected duration");
-        String pattern = form.required("placementPattern", "Select the placement pattern");
+        Integer weeks = form.wholeNumber("expectedDurationWeeks", "Expected duration");
+        String pattern = form.text("placementPattern", "Select the placement pattern");
         if (form.hasErrors()) {
             return Response.status(400).entity(newReferralPage(form)).build();
         }
@@ -105,8 +106,8 @@ public class OfficerPages {
         try {
             Referral raised = placements.raise(new PlacementService.NewReferral(lotId, form.text("category"),
                     ageBand, sex, form.all("needs"), postcode == null ? null : postcode.toUpperCase(),
-                    siblings == null ? 0 : siblings, form.chosen("emergency", "true"), wantedStart, weeks, pattern,
-                    form.chosen("educationRequired", "true"), form.chosen("therapyRequired", "true"),
+                    siblings == null ? 0 : siblings, form.checked("emergency", "true"), wantedStart, weeks, pattern,
+                    form.checked("educationRequired", "true"), form.checked("therapyRequired", "true"),
                     form.text("childReference"), form.text("schoolStatus"), form.text("urgency")));
             return Response.seeOther(URI.create("/referrals/" + raised.id())).build();
         } catch (ServiceProblem refused) {
@@ -114,7 +115,7 @@ public class OfficerPages {
         }
     }
 
-    private TemplateInstance newReferralPage(OfficerForm form) {
+    private TemplateInstance newReferralPage(Form form) {
         return Officer.newReferral(form, Option.of(form.value("ageBand"), AGE_BANDS),
                 Option.of(form.value("sex"), SEXES), options(form, "needs", NEEDS),
                 Option.of(form.value("placementPattern"), PATTERNS),
@@ -127,7 +128,7 @@ public class OfficerPages {
     @GET
     @Path("{id}/call-off")
     public TemplateInstance callOffForm(@PathParam("id") UUID id) {
-        return Officer.callOff(placements.referral(id), OfficerForm.empty().with("how", "ALL").with("hours", "24"));
+        return Officer.callOff(placements.referral(id), Form.empty().with("how", "ALL").with("hours", "24"));
     }
 
     /**
@@ -138,11 +139,11 @@ public class OfficerPages {
     @Path("{id}/call-off")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response callOff(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
-        String how = form.required("how", "Select how to invite the lot's members");
-        Integer hours = form.whole("hours", "The time to respond");
+        Form form = Form.of(posted);
+        String how = form.text("how", "Select how to invite the lot's members");
+        Integer hours = form.wholeNumber("hours", "The time to respond");
         if (form.error("hours") == null && (hours == null || hours < 1 || hours > 24 * 28)) {
-            form.fail("hours", "Enter the time to respond in hours, between 1 and 672");
+            form.reject("hours", "Enter the time to respond in hours, between 1 and 672");
         }
         if (form.hasErrors()) {
             return Response.status(400).entity(Officer.callOff(placements.referral(id), form)).build();
@@ -174,7 +175,7 @@ public class OfficerPages {
     @GET
     @Path("{id}/award")
     public TemplateInstance awardForm(@PathParam("id") UUID id, @QueryParam("offer") UUID offerId) {
-        OfficerForm form = OfficerForm.empty().with("offerId", offerId == null ? "" : offerId.toString())
+        Form form = Form.empty().with("offerId", offerId == null ? "" : offerId.toString())
                 .with("stream", "LAC_PLACEMENTS").with("percent", "100");
         return awardPage(placements.referral(id), placements.evaluation(id), form);
     }
@@ -188,26 +189,26 @@ public class OfficerPages {
     @Path("{id}/award")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response award(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
+        Form form = Form.of(posted);
         Referral referral = placements.referral(id);
         List<RankedOffer> ranked = placements.evaluation(id);
         RankedOffer offer = offer(ranked, form.value("offerId"));
         if (offer == null) {
-            form.fail("offerId", "Choose an offer to award from the ranked offers");
+            form.reject("offerId", "Choose an offer to award from the ranked offers");
             return Response.status(400).entity(awardPage(referral, ranked, form)).build();
         }
         List<PlacementService.Share> shares = shares(form);
         String justification = form.text("justification");
         if (!offer.offerId().equals(firstRanked(ranked)) && justification == null) {
-            form.fail("justification", "Explain why you are awarding an offer that is not ranked first");
+            form.reject("justification", "Explain why you are awarding an offer that is not ranked first");
         }
         String school = form.text("school");
         String basis = form.text("basis");
         if (school != null && basis == null) {
-            form.fail("basis", "Select what makes the parents' preference for the school binding");
+            form.reject("basis", "Select what makes the parents' preference for the school binding");
         }
         if (school == null && basis != null) {
-            form.fail("school", "Enter the school the parents prefer");
+            form.reject("school", "Enter the school the parents prefer");
         }
         LocalDate plannedStart = form.date("plannedStart", "the planned start date", false);
         LocalDate expectedEnd = form.date("expectedEnd", "the expected end date", false);
@@ -236,34 +237,34 @@ public class OfficerPages {
     }
 
     /** The shares as typed, in rows of stream-N and percent-N (the first row unnumbered); the total must be 100. */
-    private static List<PlacementService.Share> shares(OfficerForm form) {
+    private static List<PlacementService.Share> shares(Form form) {
         List<PlacementService.Share> shares = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (String suffix : SHARE_ROWS) {
             String stream = form.text("stream" + suffix);
-            BigDecimal percent = form.amount("percent" + suffix, "A funding share");
+            BigDecimal percent = form.number("percent" + suffix, "A funding share");
             if (percent == null) {
                 continue;
             }
             if (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0) {
-                form.fail("percent" + suffix, "A funding share must be more than 0% and no more than 100%");
+                form.reject("percent" + suffix, "A funding share must be more than 0% and no more than 100%");
                 continue;
             }
             if (stream == null) {
-                form.fail("stream" + suffix, "Select who pays this share");
+                form.reject("stream" + suffix, "Select who pays this share");
                 continue;
             }
             shares.add(new PlacementService.Share(stream, percent));
             total = total.add(percent);
         }
         if (!form.hasErrors() && total.compareTo(HUNDRED) != 0) {
-            form.fail("percent", "The funding shares must add up to 100%; they add up to "
+            form.reject("percent", "The funding shares must add up to 100%; they add up to "
                     + total.stripTrailingZeros().toPlainString() + "%");
         }
         return shares;
     }
 
-    private TemplateInstance awardPage(Referral referral, List<RankedOffer> ranked, OfficerForm form) {
+    private TemplateInstance awardPage(Referral referral, List<RankedOffer> ranked, Form form) {
         RankedOffer offer = offer(ranked, form.value("offerId"));
         List<OfficerTemplates.ShareRow> rows = new ArrayList<>();
         int number = 1;
@@ -299,7 +300,7 @@ public class OfficerPages {
     @GET
     @Path("{id}/{kind: cancel|unmet}")
     public TemplateInstance closeForm(@PathParam("id") UUID id, @PathParam("kind") String kind) {
-        return Officer.close(placements.referral(id), kind, OfficerForm.empty());
+        return Officer.close(placements.referral(id), kind, Form.empty());
     }
 
     @POST
@@ -307,8 +308,8 @@ public class OfficerPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response close(@PathParam("id") UUID id, @PathParam("kind") String kind,
             MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
-        String reason = form.required("reason", "cancel".equals(kind) ? "Enter why the referral is cancelled"
+        Form form = Form.of(posted);
+        String reason = form.text("reason", "cancel".equals(kind) ? "Enter why the referral is cancelled"
                 : "Enter why no offer could meet the child's needs");
         if (form.hasErrors()) {
             return Response.status(400).entity(Officer.close(placements.referral(id), kind, form)).build();
@@ -333,10 +334,10 @@ public class OfficerPages {
         return Response.status(refused.status()).entity(page).build();
     }
 
-    static List<Option> options(OfficerForm form, String name, String... valuesAndTexts) {
+    static List<Option> options(Form form, String name, String... valuesAndTexts) {
         List<Option> options = new ArrayList<>();
         for (int i = 0; i < valuesAndTexts.length; i += 2) {
-            options.add(new Option(valuesAndTexts[i], valuesAndTexts[i + 1], form.chosen(name, valuesAndTexts[i])));
+            options.add(new Option(valuesAndTexts[i], valuesAndTexts[i + 1], form.checked(name, valuesAndTexts[i])));
         }
         return options;
     }

@@ -27,23 +27,23 @@ final class OfficerTemplates {
     @CheckedTemplate(basePath = "Officer")
     static final class Officer {
 
-        static native TemplateInstance newReferral(OfficerForm form, List<Option> ageBands, List<Option> sexes,
+        static native TemplateInstance newReferral(Form form, List<Option> ageBands, List<Option> sexes,
                 List<Option> needs, List<Option> patterns, List<Option> schoolStatuses, List<Option> urgencies);
 
-        static native TemplateInstance callOff(Referral referral, OfficerForm form);
+        static native TemplateInstance callOff(Referral referral, Form form);
 
         static native TemplateInstance offers(Referral referral, List<RankedOffer> offers, boolean canAward);
 
         static native TemplateInstance award(Referral referral, RankedOffer offer, boolean firstRanked,
-                OfficerForm form, List<ShareRow> shares, List<Option> bases);
+                Form form, List<ShareRow> shares, List<Option> bases);
 
         static native TemplateInstance sentToPanel(Referral referral, List<String> reasons);
 
-        static native TemplateInstance close(Referral referral, String kind, OfficerForm form);
+        static native TemplateInstance close(Referral referral, String kind, Form form);
 
         static native TemplateInstance placements(Page<Placement> placements, List<Option> statuses, Paging paging);
 
-        static native TemplateInstance placement(Placement placement, String done, OfficerForm form,
+        static native TemplateInstance placement(Placement placement, String done, Form form,
                 List<Option> endTypes);
     }
 
@@ -52,7 +52,7 @@ final class OfficerTemplates {
 
         static native TemplateInstance queue(Page<PanelRequest> requests, List<Option> statuses, Paging paging);
 
-        static native TemplateInstance request(PanelCase panelCase, boolean decided, OfficerForm form,
+        static native TemplateInstance request(PanelCase panelCase, boolean decided, Form form,
                 List<Option> decisions);
     }
 }

@@ -51,16 +51,16 @@ public class PanelPages {
     @GET
     @Path("{id}")
     public TemplateInstance request(@PathParam("id") UUID id, @QueryParam("decided") boolean decided) {
-        return page(id, decided, OfficerForm.empty());
+        return page(id, decided, Form.empty());
     }
 
     @POST
     @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
-        String decision = form.required("decision", "Select whether the panel approves or refuses the award");
-        String reasons = form.required("reasons", "REFUSED".equals(decision) ? "Enter the panel's reasons for"
+        Form form = Form.of(posted);
+        String decision = form.text("decision", "Select whether the panel approves or refuses the award");
+        String reasons = form.text("reasons", "REFUSED".equals(decision) ? "Enter the panel's reasons for"
                 + " refusing" : "Enter the panel's reasons");
         if (form.hasErrors()) {
             return Response.status(400).entity(page(id, false, form)).build();
@@ -73,7 +73,7 @@ public class PanelPages {
         return Response.seeOther(URI.create("/panel-requests/" + id + "?decided=true")).build();
     }
 
-    private TemplateInstance page(UUID id, boolean decided, OfficerForm form) {
+    private TemplateInstance page(UUID id, boolean decided, Form form) {
         return Panel.request(placements.panelRequest(id), decided, form,
                 Option.of(form.value("decision"), DECISIONS));
     }

@@ -50,14 +50,14 @@ public class PlacementPages {
     @GET
     @Path("{id}")
     public TemplateInstance placement(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        return page(id, done, OfficerForm.empty());
+        return page(id, done, Form.empty());
     }
 
     @POST
     @Path("{id}/start")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response start(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
+        Form form = Form.of(posted);
         LocalDate startDate = form.date("startDate", "the day the placement started", true);
         if (form.hasErrors()) {
             return Response.status(400).entity(page(id, null, form)).build();
@@ -74,16 +74,16 @@ public class PlacementPages {
     @Path("{id}/fee-changes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeFee(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
+        Form form = Form.of(posted);
         LocalDate from = form.date("effectiveFrom", "the date the new fee applies from", true);
-        var core = form.amount("core", "The weekly core fee");
+        var core = form.number("core", "The weekly core fee");
         if (core == null && form.error("core") == null) {
-            form.fail("core", "Enter the new weekly core fee");
+            form.reject("core", "Enter the new weekly core fee");
         }
-        var staffing = form.amount("additionalStaffing", "Additional staffing");
-        var education = form.amount("education", "Education");
-        var therapy = form.amount("therapy", "Therapy");
-        String reason = form.required("feeReason", "Enter why the fee changes");
+        var staffing = form.number("additionalStaffing", "Additional staffing");
+        var education = form.number("education", "Education");
+        var therapy = form.number("therapy", "Therapy");
+        String reason = form.text("feeReason", "Enter why the fee changes");
         if (form.hasErrors()) {
             return Response.status(400).entity(page(id, null, form)).build();
         }
@@ -100,9 +100,9 @@ public class PlacementPages {
     @Path("{id}/end")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response end(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
-        OfficerForm form = OfficerForm.of(posted);
+        Form form = Form.of(posted);
         LocalDate endDate = form.date("endDate", "the placement's last day", true);
-        String endType = form.required("endType", "Select whether the end was planned or a disruption");
+        String endType = form.text("endType", "Select whether the end was planned or a disruption");
         if (form.hasErrors()) {
             return Response.status(400).entity(page(id, null, form)).build();
         }
@@ -119,7 +119,7 @@ public class PlacementPages {
         return code == null ? null : code.toUpperCase(java.util.Locale.ROOT);
     }
 
-    private TemplateInstance page(UUID id, String done, OfficerForm form) {
+    private TemplateInstance page(UUID id, String done, Form form) {
         return Officer.placement(placements.placement(id), done == null ? "" : done, form,
                 Option.of(form.value("endType"), END_TYPES));
     }
