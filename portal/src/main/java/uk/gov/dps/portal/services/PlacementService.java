@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -255,7 +257,11 @@ public interface PlacementService {
         }
     }
 
-    /** The weekly fee line by line, as offers, amendments and fee changes take it. */
+    /**
+     * The weekly fee line by line, as offers, amendments and fee changes take it. The total is the service's to
+     * work out: a request leaves it out (placement-service refuses fields a request does not have).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record FeeLines(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
             java.math.BigDecimal education, java.math.BigDecimal therapy, java.math.BigDecimal total) {
     }
