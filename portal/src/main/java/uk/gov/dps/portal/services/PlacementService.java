@@ -115,15 +115,20 @@ public interface PlacementService {
             LocalDate expectedEnd, String justification, String noticeReference) {
     }
 
-    record FeeView(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
+    /**
+     * The weekly fee line by line, as offers, amendments and fee changes take it. The total is the service's to
+     * work out: a request leaves it out (placement-service refuses fields a request does not have).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FeeLines(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
             java.math.BigDecimal education, java.math.BigDecimal therapy, java.math.BigDecimal total) {
     }
 
-    record FeeChangeView(LocalDate effectiveFrom, FeeView weeklyFee, String reason, String changedBy) {
+    record FeeChangeView(LocalDate effectiveFrom, FeeLines weeklyFee, String reason, String changedBy) {
     }
 
     record Placement(UUID id, String council, String basis, UUID referralId, UUID lotId, String serviceType,
-            UUID providerId, String providerName, FeeView weeklyFee, String placementPattern,
+            UUID providerId, String providerName, FeeLines weeklyFee, String placementPattern,
             List<Share> fundingShares, LocalDate plannedStart, LocalDate expectedEnd, LocalDate startDate,
             LocalDate endDate, String endType, String status, Instant awardedAt, List<FeeChangeView> feeChanges,
             String reasonEpisodeCeased, String reasonPlaceChange, String panelApprovalReference,
@@ -149,18 +154,15 @@ public interface PlacementService {
     record StartDate(LocalDate startDate) {
     }
 
-    record FeeRequest(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
-            java.math.BigDecimal education, java.math.BigDecimal therapy) {
-    }
-
-    record FeeChange(LocalDate effectiveFrom, FeeRequest weeklyFee, String reason) {
+    /** A new weekly fee from a date: the council's own change, or what a provider asks the council for. */
+    record FeeChange(LocalDate effectiveFrom, FeeLines weeklyFee, String reason) {
     }
 
     record End(LocalDate endDate, String endType, String reasonEpisodeCeased, String reasonPlaceChange,
             String placementType) {
     }
 
-    record PanelRequest(UUID id, UUID referralId, UUID offerId, UUID providerId, FeeView weeklyFee,
+    record PanelRequest(UUID id, UUID referralId, UUID offerId, UUID providerId, FeeLines weeklyFee,
             List<String> reasons, String justification, Preference parentalPreference, List<Share> fundingShares,
             LocalDate plannedStart, LocalDate expectedEnd, String status, String requestedBy, Instant requestedAt,
             String decisionReasons, String decidedBy, Instant decidedAt, UUID placementId) {
@@ -174,7 +176,7 @@ public interface PlacementService {
         }
     }
 
-    record PanelOffer(UUID id, UUID providerId, FeeView weeklyFee, LocalDate proposedStart, String homeReference,
+    record PanelOffer(UUID id, UUID providerId, FeeLines weeklyFee, LocalDate proposedStart, String homeReference,
             List<String> needsMet) {
     }
 
@@ -257,15 +259,6 @@ public interface PlacementService {
         }
     }
 
-    /**
-     * The weekly fee line by line, as offers, amendments and fee changes take it. The total is the service's to
-     * work out: a request leaves it out (placement-service refuses fields a request does not have).
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FeeLines(java.math.BigDecimal core, java.math.BigDecimal additionalStaffing,
-            java.math.BigDecimal education, java.math.BigDecimal therapy, java.math.BigDecimal total) {
-    }
-
     record OfferRequest(FeeLines weeklyFee, LocalDate proposedStart, String homeReference, List<String> needsMet) {
     }
 
@@ -331,9 +324,6 @@ public interface PlacementService {
     @Path("/placements")
     Page<ProviderPlacement> ownPlacements(@QueryParam("status") String status, @QueryParam("page") int page);
 
-    record NewFeeChange(LocalDate effectiveFrom, FeeLines weeklyFee, String reason) {
-    }
-
     record FeeChangeRequested(UUID id, UUID placementId, LocalDate effectiveFrom, FeeLines weeklyFee, String reason,
             String status, Instant requestedAt) {
     }
@@ -346,5 +336,5 @@ public interface PlacementService {
     @POST
     @Path("/placements/{id}/fee-change-requests")
     FeeChangeRequested requestFeeChange(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
-            NewFeeChange request);
+            FeeChange request);
 }

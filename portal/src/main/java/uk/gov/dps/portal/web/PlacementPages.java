@@ -89,7 +89,7 @@ public class PlacementPages {
         }
         try {
             placements.changeFee(id, new PlacementService.FeeChange(from,
-                    new PlacementService.FeeRequest(core, staffing, education, therapy), reason));
+                    new PlacementService.FeeLines(core, staffing, education, therapy, null), reason));
         } catch (ServiceProblem refused) {
             return OfficerPages.onForm(refused, page(id, null, form.refusedBy(refused, "core")));
         }

@@ -94,7 +94,7 @@ public class ProviderPages {
                     keyOf(form))).build();
         }
         try {
-            placements.requestFeeChange(id, keyOf(form), new PlacementService.NewFeeChange(from,
+            placements.requestFeeChange(id, keyOf(form), new PlacementService.FeeChange(from,
                     new PlacementService.FeeLines(core, orZero(staffing), orZero(education), orZero(therapy), null),
                     reason));
         } catch (ServiceProblem refused) {
