@@ -152,8 +152,9 @@ public class ExclusionService {
         LocalDate today = today();
         Exclusion.<Exclusion>list("providerId", providerId).stream().filter(e -> e.appliesOn(today)).findFirst()
                 .ifPresent(e -> {
-                    throw ProblemException.unprocessable(e.rule() + ": the provider is an excluded supplier until " + e.endsOn + " (exclusion " + e.id
-                            + "); it cannot be admitted to lot " + lot.code + " of a dynamic market.");
+                    throw ProblemException.unprocessable(e.rule() + ": the provider is an excluded supplier until "
+                            + e.endsOn + " (exclusion " + e.id + "); it cannot be admitted to lot " + lot.code
+                            + " of a dynamic market.");
                 });
     }
 
