@@ -117,10 +117,10 @@ class OfficerBrowserIT extends PortalBrowser {
         selectAll();
         type("40");
         assertThat(browser.findElement(By.id("shares-total")).getText()).isEqualTo("Total: 100%");
+        screenshot("portal-award.png");
         // the lot is a Procurement Act 2023 dynamic market: the award names its notice
         tabTo("noticeReference");
         type("UK6-E2E-PORTAL");
-        screenshot("portal-award.png");
         type(Keys.ENTER);
 
         wait.until(ExpectedConditions.urlContains("/placements/"));
