@@ -2,6 +2,7 @@ package uk.gov.dps.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static uk.gov.dps.notification.NotificationFixtures.WAIT;
@@ -12,6 +13,7 @@ import static uk.gov.dps.notification.NotificationFixtures.now;
 import static uk.gov.dps.notification.NotificationFixtures.sentMail;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import uk.gov.dps.events.EventCatalog;
+import uk.gov.dps.events.Topics;
 import uk.gov.dps.events.placement.FeeChangeDecided;
 import uk.gov.dps.events.placement.FeeChangeRequested;
 import uk.gov.dps.events.placement.PanelDecided;
@@ -41,7 +44,9 @@ import uk.gov.dps.events.spend.ThresholdCrossed;
 import uk.gov.dps.notification.service.Directory;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SentMail;
+import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
+import uk.gov.dps.testing.TopicReader;
 
 /** What council teams are told, and how anyone reads their notifications in the application. */
 @QuarkusTest
@@ -57,13 +62,18 @@ class CouncilAndInAppTest {
         UUID provider = UUID.randomUUID();
         String name = "Rowan Care " + provider.toString().substring(0, 8);
         UUID ended = UUID.randomUUID();
+        UUID spot = UUID.randomUUID();
         try (RawEvents events = events()) {
             events.sendEvent(EventCatalog.PROVIDER_REGISTERED, provider,
                     new ProviderRegistered(provider, name, null, null, null, "IP1 1AA", now()));
             UUID awarded = UUID.randomUUID();
             events.sendEvent(EventCatalog.PLACEMENT_AWARDED, awarded, ProviderEmailTest.award(awarded,
                     UUID.randomUUID(), "cambridgeshire", UUID.randomUUID(), provider, List.of()));
-            UUID spot = UUID.randomUUID();
+            // a spot purchase from a provider not on the platform (no provider id) changes nothing here; sent
+            // under the next one's key, so it is handled first
+            events.sendEvent(EventCatalog.SPOT_PURCHASE_MADE, spot, new SpotPurchaseMade(UUID.randomUUID(),
+                    "essex", UUID.randomUUID(), UUID.randomUUID(), "IFA", null, "Lode Meadow Foster Care", null,
+                    "52_WEEK", LocalDate.parse("2018-10-01"), List.of(), now()));
             events.sendEvent(EventCatalog.SPOT_PURCHASE_MADE, spot, new SpotPurchaseMade(spot, "essex",
                     UUID.randomUUID(), UUID.randomUUID(), "RESIDENTIAL", provider, name, null, "52_WEEK",
                     LocalDate.parse("2018-10-01"), List.of(), now()));
@@ -92,6 +102,12 @@ class CouncilAndInAppTest {
         assertThat(titles(Tokens.forCouncil("monitoring-officer", "suffolk"))).noneMatch(t -> t.contains(name));
         assertThat(titles(Tokens.forCouncil("commissioner", "cambridgeshire"))).noneMatch(t -> t.contains(name));
         assertThat(titles(Tokens.forProvider(provider.toString()))).noneMatch(t -> t.contains("rated"));
+        // handled, not parked: nothing of it on the dead-letter topic
+        try (TopicReader dlq = new TopicReader(SharedInfrastructure.kafkaBootstrapServers(),
+                Topics.deadLetter(Topics.PLACEMENTS))) {
+            assertThatThrownBy(() -> dlq.await(r -> spot.toString().equals(r.key()), Duration.ofSeconds(3)))
+                    .isInstanceOf(AssertionError.class);
+        }
     }
 
     @Test

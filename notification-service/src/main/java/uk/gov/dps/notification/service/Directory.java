@@ -99,6 +99,10 @@ public class Directory {
     }
 
     public void spotPurchased(SpotPurchaseMade purchase) {
+        if (purchase.providerId() == null) {
+            // bought from a provider not on the platform: no contacts and no quality events to send anyone
+            return;
+        }
         providerName(purchase.providerId(), purchase.providerName());
         placed(purchase.placementId(), purchase.providerId(), purchase.council());
     }
