@@ -39,11 +39,15 @@ import uk.gov.dps.events.provider.ProviderReinstated;
 import uk.gov.dps.events.provider.ProviderSuspended;
 import uk.gov.dps.events.provider.ProviderTierChanged;
 import uk.gov.dps.events.provider.ProviderWithdrawn;
+import uk.gov.dps.events.provider.SettingSnapshot;
+import uk.gov.dps.events.provider.VacancySnapshot;
 import uk.gov.dps.events.quality.ConcernRaised;
 import uk.gov.dps.events.quality.ConcernResolved;
 import uk.gov.dps.events.quality.InspectionRecorded;
 import uk.gov.dps.events.quality.KpiReturnReceived;
 import uk.gov.dps.events.quality.RiskRatingChanged;
+import uk.gov.dps.events.spend.InvoiceSnapshot;
+import uk.gov.dps.events.spend.PaymentRecorded;
 import uk.gov.dps.events.spend.ThresholdCrossed;
 
 /**
@@ -206,6 +210,37 @@ public final class EventCatalog {
             "dps.provider.exclusion-ended.v1", Topics.PROVIDERS, ProviderExclusionEnded.class,
             "A provider's exclusion was ended before its end date.");
 
+    // dps.providers, key = provider id (settings and their vacancies)
+    public static final EventType<SettingSnapshot> SETTING_REGISTERED = new EventType<>(
+            "dps.provider.setting-registered.v1", Topics.PROVIDERS, SettingSnapshot.class,
+            "A provider registered a setting (home, agency office, school) with its Statement of Purpose profile.");
+    public static final EventType<SettingSnapshot> SETTING_CHANGED = new EventType<>(
+            "dps.provider.setting-changed.v1", Topics.PROVIDERS, SettingSnapshot.class,
+            "A setting's details, profile, owner group or active flag changed; the event holds the whole setting.");
+    public static final EventType<VacancySnapshot> VACANCY_DECLARED = new EventType<>(
+            "dps.provider.vacancy-declared.v1", Topics.PROVIDERS, VacancySnapshot.class,
+            "A provider declared a live vacancy at one of its settings.");
+    public static final EventType<VacancySnapshot> VACANCY_CONFIRMED = new EventType<>(
+            "dps.provider.vacancy-confirmed.v1", Topics.PROVIDERS, VacancySnapshot.class,
+            "A provider confirmed a vacancy is still open (unconfirmed for 7 days, it is shown as stale).");
+    public static final EventType<VacancySnapshot> VACANCY_WITHDRAWN = new EventType<>(
+            "dps.provider.vacancy-withdrawn.v1", Topics.PROVIDERS, VacancySnapshot.class,
+            "A provider withdrew a vacancy (filled or no longer available).");
+
+    // dps.spend, key = placement id (invoices and payments)
+    public static final EventType<InvoiceSnapshot> INVOICE_SUBMITTED = new EventType<>(
+            "dps.spend.invoice-submitted.v1", Topics.SPEND, InvoiceSnapshot.class,
+            "A provider submitted an invoice for a placement and period; it was checked against the agreement.");
+    public static final EventType<InvoiceSnapshot> INVOICE_APPROVED = new EventType<>(
+            "dps.spend.invoice-approved.v1", Topics.SPEND, InvoiceSnapshot.class,
+            "A finance officer approved an invoice for payment.");
+    public static final EventType<InvoiceSnapshot> INVOICE_DISPUTED = new EventType<>(
+            "dps.spend.invoice-disputed.v1", Topics.SPEND, InvoiceSnapshot.class,
+            "A finance officer disputed an invoice, with the reason.");
+    public static final EventType<PaymentRecorded> PAYMENT_RECORDED = new EventType<>(
+            "dps.spend.payment-recorded.v1", Topics.SPEND, PaymentRecorded.class,
+            "A council paid an approved invoice (recorded by finance or the council's finance system).");
+
     public static final List<EventType<?>> ALL = List.of(PROVIDER_REGISTERED, APPLICATION_SUBMITTED,
             PROVIDER_ADMITTED_TO_LOT, APPLICATION_REJECTED, PROVIDER_SUSPENDED, PROVIDER_REINSTATED,
             PROVIDER_TIER_CHANGED, PROVIDER_WITHDRAWN, PURCHASING_SYSTEM_ESTABLISHED, LOT_OPENED, LOT_CLOSED,
@@ -218,7 +253,9 @@ public final class EventCatalog {
             OFFER_WITHDRAWN, OFFER_AMENDED, FEE_CHANGE_REQUESTED, FEE_CHANGE_DECIDED,
             PANEL_REQUESTED, PANEL_DECIDED,
             REFERRAL_CANCELLED, REFERRAL_UNMET,
-            PROVIDER_EXCLUDED, PROVIDER_EXCLUSION_ENDED);
+            PROVIDER_EXCLUDED, PROVIDER_EXCLUSION_ENDED,
+            SETTING_REGISTERED, SETTING_CHANGED, VACANCY_DECLARED, VACANCY_CONFIRMED, VACANCY_WITHDRAWN,
+            INVOICE_SUBMITTED, INVOICE_APPROVED, INVOICE_DISPUTED, PAYMENT_RECORDED);
 
     private EventCatalog() {
     }
