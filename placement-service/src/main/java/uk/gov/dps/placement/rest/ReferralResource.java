@@ -35,7 +35,7 @@ import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.FundingShares;
 import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
-import uk.gov.dps.placement.domain.Need;
+import uk.gov.dps.events.placement.Need;
 import uk.gov.dps.placement.domain.OfferEvaluation;
 import uk.gov.dps.placement.domain.ParentalPreference;
 import uk.gov.dps.placement.domain.Placement;

@@ -23,7 +23,7 @@ import uk.gov.dps.messaging.Outbox;
 import uk.gov.dps.placement.domain.CallOffRound;
 import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
-import uk.gov.dps.placement.domain.Need;
+import uk.gov.dps.events.placement.Need;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Projections.LotMember;
 import uk.gov.dps.placement.domain.Projections.LotView;

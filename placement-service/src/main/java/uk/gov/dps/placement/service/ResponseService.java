@@ -22,7 +22,7 @@ import uk.gov.dps.messaging.Outbox;
 import uk.gov.dps.placement.config.PlacementConfig;
 import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.Invitation;
-import uk.gov.dps.placement.domain.Need;
+import uk.gov.dps.events.placement.Need;
 import uk.gov.dps.placement.domain.OfferEvaluation;
 import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.placement.domain.Response;

@@ -1,6 +1,9 @@
-package uk.gov.dps.placement.domain;
+package uk.gov.dps.events.placement;
 
-/** The fixed vocabulary of a child's needs in a referral (no free text: referrals must hold the minimum). */
+/**
+ * The fixed vocabulary of a child's needs in a referral (no free text: referrals must hold the minimum), shared by
+ * what a setting's Statement of Purpose says it can meet.
+ */
 public enum Need {
     EMOTIONAL_BEHAVIOURAL,
     LEARNING_DISABILITY,
