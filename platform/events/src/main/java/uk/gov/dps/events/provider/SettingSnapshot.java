@@ -28,8 +28,8 @@ public record SettingSnapshot(
         Instant changedAt) {
 
     /**
-     * What the setting's Statement of Purpose says it can do: ages (inclusive), sexes (FEMALE, MALE, as referrals say), the needs it
-     * can meet, whether it takes emergency admissions and whether it offers solo placements.
+     * What the setting's Statement of Purpose says it can do: ages (inclusive), sexes (FEMALE, MALE, as referrals
+     * say), the referral needs it can meet, whether it takes emergency admissions and offers solo placements.
      */
     public record Profile(int minAge, int maxAge, List<String> sexes, List<String> needs, boolean emergencyAdmissions,
             boolean soloPlacement, LocalDate statementOfPurposeDate) {
