@@ -142,7 +142,7 @@ class ProviderEmailTest {
             events.sendEvent(EventCatalog.CALL_OFF_ISSUED, referral, new CallOffIssued(referral, "essex", lotId,
                     null, List.of(offered, declined, silent), null, respondBy, now()));
             events.sendEvent(EventCatalog.OFFER_SUBMITTED, referral, new OfferSubmitted(referral, UUID.randomUUID(),
-                    offered, null, LocalDate.parse("2018-10-15"), now()));
+                    offered, null, LocalDate.parse("2018-10-15"), now(), null));
             events.sendEvent(EventCatalog.OFFER_DECLINED, referral, new OfferDeclined(referral, declined,
                     "NO_CAPACITY", null, now()));
             await().atMost(WAIT).until(() -> answered(referral) == 2);

@@ -94,7 +94,7 @@ class ReferralLifecycleEmailTest {
             events.sendEvent(EventCatalog.CALL_OFF_ISSUED, referral, new CallOffIssued(referral, "essex", lot,
                     "EMERGENCY", List.of(offered, silent), null, firstDeadline, now(), 1));
             events.sendEvent(EventCatalog.OFFER_SUBMITTED, referral, new OfferSubmitted(referral, UUID.randomUUID(),
-                    offered, null, LocalDate.parse("2018-10-29"), now()));
+                    offered, null, LocalDate.parse("2018-10-29"), now(), null));
             await().atMost(WAIT).until(() -> mail.to(offeredAddress).size() == 1 && mail.to(silentAddress).size() == 1);
             clock.moveOn(Duration.ofHours(3)); // round 1 is over
             Instant secondDeadline = now().plus(Duration.ofHours(30));

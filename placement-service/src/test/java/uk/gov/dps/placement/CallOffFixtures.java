@@ -14,6 +14,7 @@ import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.lot.LotSnapshot;
 import uk.gov.dps.events.provider.ProviderAdmittedToLot;
 import uk.gov.dps.events.provider.ProviderSuspended;
+import uk.gov.dps.events.provider.SettingSnapshot;
 import uk.gov.dps.events.quality.InspectionRecorded;
 import uk.gov.dps.placement.domain.Projections;
 import uk.gov.dps.testing.RawEvents;
@@ -71,6 +72,27 @@ final class CallOffFixtures {
     private static void admit(RawEvents events, UUID lot, UUID provider, String name, String tier) {
         events.sendEvent(EventCatalog.PROVIDER_ADMITTED_TO_LOT, provider, new ProviderAdmittedToLot(provider, name,
                 lot, UUID.randomUUID(), List.of("EMERGENCY"), tier, Instant.now()));
+    }
+
+    /**
+     * A setting of the provider as provider-service announces it (a home in {@code district}, ages {@code minAge} to
+     * {@code maxAge}, both sexes, the given needs); waits until placement-service knows it.
+     */
+    static UUID setting(UUID provider, String name, String district, int minAge, int maxAge, List<String> needs,
+            boolean emergencyAdmissions, String ownerGroup, String ownerGroupNumber, boolean forProfit,
+            String country, boolean active) {
+        UUID setting = UUID.randomUUID();
+        try (RawEvents events = new RawEvents(SharedInfrastructure.kafkaBootstrapServers())) {
+            events.sendEvent(EventCatalog.SETTING_REGISTERED, provider, new SettingSnapshot(setting, provider, name,
+                    "CHILDRENS_HOME", "SC" + (100000 + Math.abs(setting.hashCode() % 900000)), null, district,
+                    country, 4, new SettingSnapshot.Profile(minAge, maxAge, List.of("FEMALE", "MALE"), needs,
+                            emergencyAdmissions, false, java.time.LocalDate.of(2018, 4, 1)),
+                    ownerGroup == null ? null : new SettingSnapshot.OwnerGroup(ownerGroup, ownerGroupNumber),
+                    forProfit, active, Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Projections.SettingView.findById(setting) != null));
+        return setting;
     }
 
     static String raise(UUID lot) {

@@ -50,6 +50,10 @@ public class Response extends PanacheEntityBase {
     @Column(name = "home_reference")
     public String homeReference;
 
+    /** The offering provider's setting the child would live in, when the offer names one. */
+    @Column(name = "setting_id")
+    public UUID settingId;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "needs_met")
     public String[] needsMet = new String[0];

@@ -13,8 +13,12 @@ import uk.gov.dps.messaging.Inbox;
 import uk.gov.dps.placement.service.CallOffRules;
 import uk.gov.dps.placement.service.MarketView;
 import uk.gov.dps.placement.service.ProviderRegistrations;
+import uk.gov.dps.placement.service.SettingsView;
 
-/** Keeps placement-service's view of lots, members and quality in step with the services that own them. */
+/**
+ * Keeps placement-service's view of lots, members, settings, vacancies and quality in step with the services that own
+ * them.
+ */
 @ApplicationScoped
 public class MarketEventsConsumer {
 
@@ -29,6 +33,9 @@ public class MarketEventsConsumer {
 
     @Inject
     CallOffRules callOffRules;
+
+    @Inject
+    SettingsView settings;
 
     private EventHandlers lotEvents;
     private EventHandlers providerEvents;
@@ -49,6 +56,11 @@ public class MarketEventsConsumer {
                 .on(EventCatalog.PROVIDER_TIER_CHANGED, market::tierChanged)
                 .on(EventCatalog.PROVIDER_WITHDRAWN, market::withdrawn)
                 .on(EventCatalog.PROVIDER_REGISTERED, registrations::registered)
+                .on(EventCatalog.SETTING_REGISTERED, settings::settingChanged)
+                .on(EventCatalog.SETTING_CHANGED, settings::settingChanged)
+                .on(EventCatalog.VACANCY_DECLARED, settings::vacancyChanged)
+                .on(EventCatalog.VACANCY_CONFIRMED, settings::vacancyChanged)
+                .on(EventCatalog.VACANCY_WITHDRAWN, settings::vacancyChanged)
                 .build();
         qualityEvents = EventHandlers.builder()
                 .on(EventCatalog.INSPECTION_RECORDED, market::inspected)

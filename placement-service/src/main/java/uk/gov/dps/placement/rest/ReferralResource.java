@@ -177,8 +177,9 @@ public class ReferralResource {
         }
     }
 
+    /** {@code settingId}: the provider's own open setting the child would live in (distance and fit use it). */
     public record OfferRequest(@NotNull @Valid FeeRequest weeklyFee, @NotNull LocalDate proposedStart,
-            @NotBlank @Size(max = 100) String homeReference, List<@NotNull Need> needsMet) {
+            @NotBlank @Size(max = 100) String homeReference, List<@NotNull Need> needsMet, UUID settingId) {
     }
 
     public record DeclineRequest(@NotNull uk.gov.dps.placement.domain.Response.DeclineReason reason,
@@ -186,14 +187,14 @@ public class ReferralResource {
     }
 
     public record ResponseView(UUID id, UUID providerId, uk.gov.dps.placement.domain.Response.Kind kind,
-            FeeView weeklyFee, LocalDate proposedStart, String homeReference, List<String> needsMet,
+            FeeView weeklyFee, LocalDate proposedStart, String homeReference, UUID settingId, List<String> needsMet,
             uk.gov.dps.placement.domain.Response.DeclineReason declineReason, String detail, Instant submittedAt,
             Instant amendedAt, Instant withdrawnAt, String withdrawalReason) {
 
         static ResponseView of(uk.gov.dps.placement.domain.Response r) {
             return new ResponseView(r.id, r.providerId, r.kind, r.fee == null ? null : FeeView.of(r.fee),
-                    r.proposedStart, r.homeReference, List.of(r.needsMet), r.declineReason, r.detail, r.submittedAt,
-                    r.amendedAt, r.withdrawnAt, r.withdrawalReason);
+                    r.proposedStart, r.homeReference, r.settingId, List.of(r.needsMet), r.declineReason, r.detail,
+                    r.submittedAt, r.amendedAt, r.withdrawnAt, r.withdrawalReason);
         }
     }
 
@@ -221,7 +222,7 @@ public class ReferralResource {
 
     /** The whole offer as it should now stand, and why it changed. */
     public record AmendOfferRequest(@NotNull @Valid FeeRequest weeklyFee, @NotNull LocalDate proposedStart,
-            @NotBlank @Size(max = 100) String homeReference, List<@NotNull Need> needsMet,
+            @NotBlank @Size(max = 100) String homeReference, List<@NotNull Need> needsMet, UUID settingId,
             @Size(max = 2000) String reason) {
     }
 
@@ -316,7 +317,7 @@ public class ReferralResource {
     public Response offer(@PathParam("id") UUID id, @Valid @NotNull OfferRequest request) {
         var offer = responses.offer(id, new ResponseService.NewOffer(request.weeklyFee().toFee(),
                 request.proposedStart(), request.homeReference(),
-                request.needsMet() == null ? List.of() : request.needsMet()));
+                request.needsMet() == null ? List.of() : request.needsMet(), request.settingId()));
         return Response.created(URI.create("/referrals/" + id + "/offers/" + offer.id)).entity(ResponseView.of(offer))
                 .build();
     }
@@ -352,7 +353,7 @@ public class ReferralResource {
             @Valid @NotNull AmendOfferRequest request) {
         return ResponseView.of(responses.amend(id, offerId, new ResponseService.NewOffer(request.weeklyFee().toFee(),
                 request.proposedStart(), request.homeReference(),
-                request.needsMet() == null ? List.of() : request.needsMet()), request.reason()));
+                request.needsMet() == null ? List.of() : request.needsMet(), request.settingId()), request.reason()));
     }
 
     @GET

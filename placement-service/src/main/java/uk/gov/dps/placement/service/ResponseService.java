@@ -56,7 +56,11 @@ public class ResponseService {
     @Inject
     PlacementConfig config;
 
-    public record NewOffer(Fee fee, LocalDate proposedStart, String homeReference, List<Need> needsMet) {
+    @Inject
+    SettingsView settings;
+
+    public record NewOffer(Fee fee, LocalDate proposedStart, String homeReference, List<Need> needsMet,
+            UUID settingId) {
     }
 
     @Transactional
@@ -67,10 +71,11 @@ public class ResponseService {
         response.fee = offer.fee();
         response.proposedStart = offer.proposedStart();
         response.homeReference = offer.homeReference();
+        response.settingId = settings.offeredSetting(offer.settingId(), provider).map(s -> s.settingId).orElse(null);
         response.needsMet = offer.needsMet().stream().map(Enum::name).distinct().toArray(String[]::new);
         response.persist();
         outbox.publish(EventCatalog.OFFER_SUBMITTED, referralId, new OfferSubmitted(referralId, response.id, provider,
-                response.fee.toEvent(), response.proposedStart, response.submittedAt));
+                response.fee.toEvent(), response.proposedStart, response.submittedAt, response.settingId));
         audit.record("referral", referralId, "OFFERED", caller.asActor(), null, Map.of("offerId", response.id,
                 "providerId", provider, "proposedStart", response.proposedStart.toString()));
         return response;
@@ -117,14 +122,18 @@ public class ResponseService {
         details.put("proposedStart", String.valueOf(amended.proposedStart()));
         details.put("previousHomeReference", offer.homeReference);
         details.put("homeReference", amended.homeReference());
+        details.put("previousSettingId", String.valueOf(offer.settingId));
+        details.put("settingId", String.valueOf(amended.settingId()));
         offer.fee = amended.fee();
         offer.proposedStart = amended.proposedStart();
         offer.homeReference = amended.homeReference();
+        offer.settingId = settings.offeredSetting(amended.settingId(), offer.providerId).map(s -> s.settingId)
+                .orElse(null);
         offer.needsMet = amended.needsMet().stream().map(Enum::name).distinct().toArray(String[]::new);
         offer.amendedAt = clock.instant();
         outbox.publish(EventCatalog.OFFER_AMENDED, referralId, new OfferAmended(referralId, offerId, offer.providerId,
                 Referral.<Referral>findById(referralId).council, offer.fee.toEvent(), offer.proposedStart,
-                offer.homeReference, List.of(offer.needsMet), reason, offer.amendedAt));
+                offer.homeReference, List.of(offer.needsMet), reason, offer.amendedAt, offer.settingId));
         audit.record("referral", referralId, "OFFER_AMENDED", caller.asActor(), reason, details);
         return offer;
     }

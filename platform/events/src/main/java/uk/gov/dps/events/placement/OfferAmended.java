@@ -10,5 +10,6 @@ import java.util.UUID;
  * are the offer as it now stands. {@code reason} is absent when the provider gave none.
  */
 public record OfferAmended(UUID referralId, UUID offerId, UUID providerId, String council, WeeklyFee weeklyFee,
-        LocalDate proposedStart, String homeReference, List<String> needsMet, String reason, Instant amendedAt) {
+        LocalDate proposedStart, String homeReference, List<String> needsMet, String reason, Instant amendedAt,
+        UUID settingId) {
 }
