@@ -66,6 +66,30 @@ public final class PostcodeDistricts {
         return compact;
     }
 
+    /**
+     * How far a child is placed from home, in the DfE's terms: miles between the child's home district and the
+     * setting's district (to one decimal), 20 miles or less or further, and whether the setting is inside the placing
+     * council's area. Empty when either district is unknown.
+     */
+    public static Optional<PlacementDistance> placementDistance(String homeDistrict, String settingDistrict,
+            String councilOnsCode) {
+        return find(homeDistrict).flatMap(home -> find(settingDistrict).map(setting -> {
+            double miles = Math.round(home.milesTo(setting) * 10) / 10.0;
+            return new PlacementDistance(miles, miles <= DFE_DISTANCE_BAND_MILES
+                    ? DistanceBand.TWENTY_MILES_OR_LESS : DistanceBand.OVER_TWENTY_MILES,
+                    setting.isInsideArea(councilOnsCode));
+        }));
+    }
+
+    /** The DfE's distance bands for children looked after. */
+    public enum DistanceBand {
+        TWENTY_MILES_OR_LESS, OVER_TWENTY_MILES
+    }
+
+    /** A placement's distance from home, its band, and whether it is inside the placing council's area. */
+    public record PlacementDistance(double miles, DistanceBand band, boolean insideArea) {
+    }
+
     /** Miles between two districts' centroids, if both are known. */
     public static Optional<Double> milesBetween(String from, String to) {
         return find(from).flatMap(a -> find(to).map(a::milesTo));

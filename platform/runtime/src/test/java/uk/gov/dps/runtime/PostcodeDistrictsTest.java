@@ -36,4 +36,18 @@ class PostcodeDistrictsTest {
         assertEquals("Wales", PostcodeDistricts.find("CF10").orElseThrow().country());
         assertEquals("Bournemouth, Christchurch and Poole", PostcodeDistricts.find("BH1").orElseThrow().upperTierName());
     }
+
+    @Test
+    void aPlacementsDistanceIsBandedAsTheDfeDoesAndTheAreaIsThePlacingCouncils() {
+        String cambridgeshire = "E10000003";
+        var peterborough = PostcodeDistricts.placementDistance("PE29", "PE1", cambridgeshire).orElseThrow();
+        assertEquals(PostcodeDistricts.DistanceBand.TWENTY_MILES_OR_LESS, peterborough.band());
+        assertFalse(peterborough.insideArea(), "Peterborough is outside Cambridgeshire's area, though near");
+        var norwich = PostcodeDistricts.placementDistance("PE29", "NR1", cambridgeshire).orElseThrow();
+        assertEquals(PostcodeDistricts.DistanceBand.OVER_TWENTY_MILES, norwich.band());
+        var wisbech = PostcodeDistricts.placementDistance("PE29", "PE13", cambridgeshire).orElseThrow();
+        assertTrue(wisbech.insideArea());
+        assertEquals(PostcodeDistricts.DistanceBand.OVER_TWENTY_MILES, wisbech.band(), "Wisbech is " + wisbech.miles());
+        assertTrue(PostcodeDistricts.placementDistance("PE29", "ZZ99", cambridgeshire).isEmpty());
+    }
 }
