@@ -1,63 +1,27 @@
 package uk.gov.dps.monitoring.messaging;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import uk.gov.dps.events.EventJson;
 import uk.gov.dps.events.Topics;
-import uk.gov.dps.messaging.IncomingEvent;
-import uk.gov.dps.messaging.PoisonEventException;
+import uk.gov.dps.messaging.feed.FeedPosition;
+import uk.gov.dps.messaging.feed.TopicFeed;
 import uk.gov.dps.monitoring.config.MonitoringConfig;
 
 /**
- * The live feed of quality events, as committed: this instance reads {@code dps.quality} in a consumer group of
- * its own (so every instance sees every event, wherever it was recorded) starting from the end of the topic, and
- * hands each event to the open feeds. Each event carries the feed's {@link FeedPosition} just after it; a client
- * that reconnects with that position first gets, read back from the topic, what it missed, then the live events,
- * none twice.
+ * The live feed of quality events, as committed: this instance reads {@code dps.quality} on the
+ * {@code quality-feed} channel, in a consumer group of its own, and relays each event to the open feeds
+ * (platform/messaging {@link TopicFeed} does the relaying and the catch-up after a reconnection).
  */
 @ApplicationScoped
 public class QualityFeed {
-
-    private static final Logger LOG = Logger.getLogger(QualityFeed.class);
-
-    /**
-     * One event as the feed shows it; {@code payload} is exactly the published payload, {@code position} the feed's
-     * position just after it (its partition and offset passed).
-     */
-    public record FeedEvent(String id, String type, UUID providerId, Instant time, JsonNode payload, int partition,
-            long offset, FeedPosition position) {
-    }
 
     @Inject
     MonitoringConfig config;
@@ -65,168 +29,29 @@ public class QualityFeed {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private final BroadcastProcessor<FeedEvent> events = BroadcastProcessor.create();
-    /** Guards {@link #next}: an event is broadcast, and a feed subscribes, under it, so none falls in between. */
-    private final Object positionLock = new Object();
-    private final Map<Integer, Long> next = new HashMap<>();
-    private volatile boolean live;
+    private TopicFeed feed;
+
+    @PostConstruct
+    void start() {
+        feed = new TopicFeed(Topics.QUALITY, bootstrapServers, config.feed().bufferPerClient());
+    }
 
     @Incoming("quality-feed")
     void onQualityEvent(ConsumerRecord<String, String> record) {
-        synchronized (positionLock) {
-            next.put(record.partition(), record.offset() + 1);
-            FeedPosition position = FeedPosition.of(next);
-            try {
-                IncomingEvent event = IncomingEvent.from(record);
-                events.onNext(feedEvent(event, record, position));
-            } catch (PoisonEventException | JsonProcessingException e) {
-                // the feed only relays; consumers that act on events dead-letter what they cannot read
-                LOG.warnf("Not relaying %s@%d on the live feed: %s", record.topic(), record.offset(), e.getMessage());
-            }
-        }
+        feed.relay(record);
     }
 
-    /**
-     * The events after {@code after} (read back from the topic; all of the topic's retained events from a partition
-     * the position does not name), then every event committed from now on. Without a position: from now on.
-     */
-    public Multi<FeedEvent> events(Optional<FeedPosition> after) {
-        return Multi.createFrom().<FeedEvent>emitter(emitter -> {
-            Catchup catchup = new Catchup(emitter, after);
-            FeedPosition upTo;
-            Cancellable liveEvents;
-            synchronized (positionLock) {
-                upTo = FeedPosition.of(next);
-                liveEvents = events.subscribe().with(catchup::live, emitter::fail, emitter::complete);
-            }
-            emitter.onTermination(() -> {
-                catchup.stop();
-                liveEvents.cancel();
-            });
-            after.ifPresent(from -> Infrastructure.getDefaultWorkerPool().execute(() -> catchup.replay(from, upTo)));
-        }, config.feed().bufferPerClient());
+    /** The events after {@code after} (read back from the topic), then every event committed from now on. */
+    public Multi<TopicFeed.FeedEvent> events(Optional<FeedPosition> after) {
+        return feed.events(after);
+    }
+
+    public TopicFeed feed() {
+        return feed;
     }
 
     /** True once this instance reads the topic, so an event committed from now on reaches the feeds. */
     public boolean isLive() {
-        return live;
-    }
-
-    void setLive(boolean live) {
-        this.live = live;
-    }
-
-    /** Where the feed starts reading each newly assigned partition (the end of the topic at that moment). */
-    void startsAt(Map<Integer, Long> positions) {
-        synchronized (positionLock) {
-            positions.forEach(next::putIfAbsent);
-        }
-    }
-
-    /** One client's feed: after a reconnection, what it missed is replayed while the live events wait their turn. */
-    private final class Catchup {
-
-        private final MultiEmitter<? super FeedEvent> emitter;
-        private final Optional<FeedPosition> after;
-        private final Queue<FeedEvent> heldBack = new ArrayDeque<>();
-        private final AtomicBoolean stopped = new AtomicBoolean();
-        private boolean replaying;
-
-        Catchup(MultiEmitter<? super FeedEvent> emitter, Optional<FeedPosition> after) {
-            this.emitter = emitter;
-            this.after = after;
-            this.replaying = after.isPresent();
-        }
-
-        synchronized void live(FeedEvent event) {
-            if (after.isPresent() && !after.get().hasNotPassed(event.partition(), event.offset())) {
-                return; // the client had it already (from an instance further on)
-            }
-            if (replaying) {
-                heldBack.add(event);
-            } else {
-                emitter.emit(event);
-            }
-        }
-
-        void stop() {
-            stopped.set(true);
-        }
-
-        /** Reads [from, upTo) of every partition, at the client's pace, then lets the live events through. */
-        void replay(FeedPosition from, FeedPosition upTo) {
-            Map<Integer, Long> progress = new HashMap<>(from.nextOffsets());
-            upTo.nextOffsets().keySet().forEach(p -> progress.putIfAbsent(p, 0L));
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(replayConsumerConfig())) {
-                List<TopicPartition> partitions = upTo.nextOffsets().keySet().stream()
-                        .map(p -> new TopicPartition(Topics.QUALITY, p)).toList();
-                consumer.assign(partitions);
-                partitions.forEach(p -> consumer.seek(p, progress.get(p.partition())));
-                while (!stopped.get() && !caughtUp(consumer, partitions, upTo)) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                        if (upTo.hasNotPassed(record.partition(), record.offset())) {
-                            continue; // the live events bring it
-                        }
-                        progress.put(record.partition(), record.offset() + 1);
-                        awaitDemand();
-                        emitReplayed(record, FeedPosition.of(progress));
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not replay the quality feed from %s: %s", from, e.getMessage());
-                emitter.fail(e);
-                return;
-            }
-            synchronized (this) {
-                heldBack.forEach(emitter::emit);
-                heldBack.clear();
-                replaying = false;
-            }
-        }
-
-        private void emitReplayed(ConsumerRecord<String, String> record, FeedPosition position) {
-            try {
-                emitter.emit(feedEvent(IncomingEvent.from(record), record, position));
-            } catch (PoisonEventException | JsonProcessingException e) {
-                LOG.warnf("Not replaying %s@%d on the live feed: %s", record.topic(), record.offset(), e.getMessage());
-            }
-        }
-
-        /** The client's stream asks for one event at a time, as each is written: wait briefly for the next ask. */
-        private void awaitDemand() {
-            while (emitter.requested() == 0 && !stopped.get()) {
-                LockSupport.parkNanos(100_000);
-            }
-        }
-
-        private static boolean caughtUp(KafkaConsumer<String, String> consumer, Collection<TopicPartition> partitions,
-                FeedPosition upTo) {
-            return partitions.stream().allMatch(p -> consumer.position(p) >= upTo.nextOffsets().get(p.partition()));
-        }
-    }
-
-    private Properties replayConsumerConfig() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // a position older than the topic's retention starts at the oldest event still kept
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return props;
-    }
-
-    private static FeedEvent feedEvent(IncomingEvent event, ConsumerRecord<String, String> record,
-            FeedPosition position) throws JsonProcessingException {
-        return new FeedEvent(event.id(), event.type(), providerId(event), event.time(),
-                EventJson.mapper().readTree(event.payload()), record.partition(), record.offset(), position);
-    }
-
-    private static UUID providerId(IncomingEvent event) {
-        try {
-            return event.subject() == null ? null : UUID.fromString(event.subject());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return feed.isLive();
     }
 }

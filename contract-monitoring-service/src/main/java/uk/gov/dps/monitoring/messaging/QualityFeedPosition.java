@@ -1,35 +1,21 @@
 package uk.gov.dps.monitoring.messaging;
 
-import java.util.Collection;
-import java.util.stream.Collectors;
-
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.TopicPartition;
-
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import uk.gov.dps.messaging.feed.TopicFeed;
+import uk.gov.dps.messaging.feed.TopicFeedStart;
 
-/**
- * Marks the feed live only once its position on every partition is fixed: with {@code auto.offset.reset=latest}
- * the end offset is otherwise looked up lazily, and an event committed in between would be skipped.
- */
+/** The quality feed is live once its position on every partition of dps.quality is fixed (see TopicFeedStart). */
 @ApplicationScoped
 @Identifier("quality-feed")
-public class QualityFeedPosition implements KafkaConsumerRebalanceListener {
+public class QualityFeedPosition extends TopicFeedStart {
 
     @Inject
     QualityFeed feed;
 
     @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        feed.startsAt(partitions.stream().collect(Collectors.toMap(TopicPartition::partition, consumer::position)));
-        feed.setLive(!partitions.isEmpty());
-    }
-
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        feed.setLive(false);
+    protected TopicFeed feed() {
+        return feed.feed();
     }
 }

@@ -1,6 +1,5 @@
 package uk.gov.dps.monitoring.rest;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,8 +9,6 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,11 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import uk.gov.dps.events.EventCatalog;
-import uk.gov.dps.events.EventJson;
 import uk.gov.dps.events.EventType;
 import uk.gov.dps.events.Topics;
+import uk.gov.dps.messaging.feed.FeedPosition;
+import uk.gov.dps.messaging.feed.FeedStream;
 import uk.gov.dps.monitoring.config.MonitoringConfig;
-import uk.gov.dps.monitoring.messaging.FeedPosition;
 import uk.gov.dps.monitoring.messaging.QualityFeed;
 import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.ProblemException;
@@ -74,19 +71,10 @@ public class QualityFeedResource {
         Access.partnerCouncil(caller);
         Optional<UUID> providerId = QueryValues.optionalId(provider, "provider");
         Set<String> wanted = wantedTypes(types);
-        Optional<FeedPosition> after = Optional.ofNullable(lastEventId).filter(id -> !id.isBlank())
-                .map(id -> FeedPosition.parse(id).orElseThrow(() -> ProblemException.badRequest("Last-Event-ID",
-                        "must be the id of an event of this feed, such as 0:17,1:9,2:30")));
-        Multi<OutboundSseEvent> events = feed.events(after)
-                .filter(e -> wanted.contains(e.type()))
-                .filter(e -> providerId.map(id -> id.equals(e.providerId())).orElse(true))
-                .map(e -> sse.newEventBuilder().id(e.position().toString()).name(e.type()).data(json(e)).build());
-        Multi<OutboundSseEvent> listening = Multi.createFrom().item(
-                () -> sse.newEventBuilder().comment("listening to dps.quality").build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.feed().heartbeat())
-                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        // subscribed in this order: the feed first, so that every event after the first comment reaches the client
-        return Multi.createBy().merging().streams(events, listening, heartbeats);
+        Optional<FeedPosition> after = FeedStream.lastEventId(lastEventId);
+        return FeedStream.sse(feed.feed(), after, e -> wanted.contains(e.type())
+                && providerId.map(id -> id.equals(e.providerId())).orElse(true),
+                sse, "listening to dps.quality", config.feed().heartbeat());
     }
 
     private static Set<String> wantedTypes(List<String> types) {
@@ -99,18 +87,5 @@ public class QualityFeedResource {
             }
         }
         return Set.copyOf(types);
-    }
-
-    /** What a feed event's data says (its position is the SSE id). */
-    record FeedData(String id, String type, UUID providerId, Instant time, JsonNode payload) {
-    }
-
-    private static String json(QualityFeed.FeedEvent event) {
-        try {
-            return EventJson.mapper().writeValueAsString(
-                    new FeedData(event.id(), event.type(), event.providerId(), event.time(), event.payload()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write feed event " + event.id(), e);
-        }
     }
 }

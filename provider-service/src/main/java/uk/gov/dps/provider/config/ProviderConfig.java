@@ -1,5 +1,7 @@
 package uk.gov.dps.provider.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,4 +26,21 @@ public interface ProviderConfig {
     /** How often undecided applications are checked against their due dates (a Quarkus scheduler interval). */
     @WithDefault("1h")
     String applicationCheckInterval();
+
+    /** A vacancy its provider has not declared or confirmed for this long is shown as stale (ISO-8601, e.g. P7D). */
+    @WithDefault("P7D")
+    Duration vacancyStaleAfter();
+
+    /** The live vacancy feed (GET /vacancies/feed). */
+    VacancyFeed vacancyFeed();
+
+    interface VacancyFeed {
+        /** A comment line this often keeps idle connections open through proxies. */
+        @WithDefault("PT20S")
+        Duration heartbeat();
+
+        /** Events a slow client may fall behind by before its stream is closed (it can reconnect). */
+        @WithDefault("500")
+        int bufferPerClient();
+    }
 }

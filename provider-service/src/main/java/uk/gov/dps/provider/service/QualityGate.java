@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import uk.gov.dps.events.quality.InspectionRecorded;
 import uk.gov.dps.events.quality.RiskRatingChanged;
 import uk.gov.dps.provider.domain.Provider;
+import uk.gov.dps.provider.domain.SettingJudgement;
 import uk.gov.dps.runtime.AuditTrail;
 
 /**
@@ -21,11 +22,39 @@ public class QualityGate {
     MembershipService memberships;
 
     public void inspected(InspectionRecorded inspection) {
+        keepSettingJudgement(inspection);
         if ("INADEQUATE".equals(inspection.judgement())) {
             suspend(inspection.providerId(), "%s judgement Inadequate for setting %s (inspected %s%s)".formatted(
                     regulatorName(inspection.regulator()), inspection.settingUrn(), inspection.inspectedOn(),
                     inspection.reportReference() == null ? "" : ", report " + inspection.reportReference()));
         }
+    }
+
+    /**
+     * Each setting keeps its own latest judgement (by inspection date), so a setting judged Inadequate is shown as
+     * such, and its vacancies are not offered, whatever the organisation's newer judgements elsewhere say.
+     */
+    private void keepSettingJudgement(InspectionRecorded inspection) {
+        if (inspection.settingUrn() == null || inspection.settingUrn().isBlank()) {
+            return;
+        }
+        String urn = inspection.settingUrn().strip().toUpperCase();
+        SettingJudgement latest = SettingJudgement.findById(urn);
+        if (latest != null && !latest.isOlderThan(inspection.inspectedOn(), inspection.recordedAt())) {
+            return; // an older inspection recorded late does not replace a newer judgement
+        }
+        if (latest == null) {
+            latest = new SettingJudgement();
+            latest.settingUrn = urn;
+        }
+        latest.providerId = inspection.providerId();
+        latest.inspectionId = inspection.inspectionId();
+        latest.regulator = inspection.regulator();
+        latest.judgement = inspection.judgement();
+        latest.inspectedOn = inspection.inspectedOn();
+        latest.reportReference = inspection.reportReference();
+        latest.recordedAt = inspection.recordedAt();
+        latest.persist();
     }
 
     public void riskRated(RiskRatingChanged rating) {

@@ -138,6 +138,7 @@ public final class DemoLoader {
         phase("Ofsted judgements recorded", this::judgements);
         phase("budgets, contract, exemptions", this::money);
         phase("provider users", this::providerUsers);
+        phase("settings and vacancies", this::settingsAndVacancies);
         int[] placements = {0};
         for (LotKind lot : LotKind.values()) {
             phase(lot.shortName, () -> {
@@ -516,6 +517,68 @@ public final class DemoLoader {
                 .forEach(p -> p.responses().forEach(r -> needed.add(providerIds.get(r.providerKey()))));
         api.warmProviderTokens(needed);
         return needed.size() + " provider users signed in (each provider answers its own call-offs)";
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Settings and vacancies (DemoSettings)
+    // -------------------------------------------------------------------------------------------------------------
+
+    /**
+     * Each provider's own user registers its settings with their Statement of Purpose profiles and declares their
+     * vacancies (available from the platform's date on); a setting registered by an earlier run is left as it is.
+     */
+    private String settingsAndVacancies() {
+        List<DemoSettings.SettingPlan> plans = DemoSettings.read();
+        int registered = 0;
+        int declared = 0;
+        for (DemoSettings.SettingPlan plan : plans) {
+            String providerId = providerIds.get(plan.providerKey());
+            String path = "/providers/" + providerId + "/settings";
+            boolean known = commissioner.all(PROVIDERS, path).stream()
+                    .anyMatch(s -> s.path("name").asText().equals(plan.name()));
+            if (known) {
+                continue;
+            }
+            User provider = api.provider(providerId);
+            ObjectNode body = DemoApi.object().put("name", plan.name()).put("kind", plan.kind())
+                    .put("ofstedUrn", plan.ofstedUrn()).put("dfeNumber", plan.dfeNumber())
+                    .put("postcode", plan.postcode()).put("registeredPlaces", plan.registeredPlaces())
+                    .put("forProfit", plan.forProfit());
+            ObjectNode profile = body.putObject("profile").put("minAge", plan.minAge()).put("maxAge", plan.maxAge())
+                    .put("emergencyAdmissions", plan.emergencyAdmissions()).put("soloPlacement", plan.soloPlacement())
+                    .put("statementOfPurposeDate", plan.statementOfPurposeDate().toString());
+            plan.sexes().forEach(profile.putArray("sexes")::add);
+            plan.needs().forEach(profile.putArray("needs")::add);
+            if (plan.ownerGroup() != null) {
+                body.putObject("ownerGroup").put("name", plan.ownerGroup().name())
+                        .put("companiesHouseNumber", plan.ownerGroup().companiesHouseNumber());
+            }
+            String settingId = provider.post(PROVIDERS, path, body, key("setting:" + plan.key()), 201).body()
+                    .path("id").asText();
+            registered++;
+            for (DemoSettings.VacancyPlan vacancy : plan.vacancies()) {
+                ObjectNode v = DemoApi.object().put("places", vacancy.places())
+                        .put("availableFrom", platformDate.plusDays(vacancy.fromDaysAfterLoad()).toString())
+                        .put("emergency", vacancy.emergency());
+                if (vacancy.minAge() != null) {
+                    v.put("minAge", vacancy.minAge());
+                }
+                if (vacancy.maxAge() != null) {
+                    v.put("maxAge", vacancy.maxAge());
+                }
+                if (vacancy.needs() != null) {
+                    vacancy.needs().forEach(v.putArray("needs")::add);
+                }
+                String vacancyId = provider.post(PROVIDERS, path + "/" + settingId + "/vacancies", v,
+                        key("vacancy:" + vacancy.key()), 201).body().path("id").asText();
+                if (vacancy.confirm()) {
+                    provider.post(PROVIDERS, "/providers/" + providerId + "/vacancies/" + vacancyId + "/confirm", null,
+                            null, 200);
+                }
+                declared++;
+            }
+        }
+        return plans.size() + " settings (" + registered + " new), " + declared + " vacancies declared";
     }
 
     /** The council's referrals and placements already on the platform, to carry on where an earlier run stopped. */

@@ -242,4 +242,71 @@ class DemoDataTest {
         assertTrue(DATA.inadequate.inspectedOn().isBefore(DemoData.AS_OF_DATE));
         assertNotNull(DATA.provider(home).ofstedUrn());
     }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Settings and vacancies (DemoSettings)
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void settingsBelongToAdmittedProvidersAndFitTheRulesProviderServiceChecks() {
+        List<DemoSettings.SettingPlan> settings = DemoSettings.read();
+        assertUnique(settings.stream().map(DemoSettings.SettingPlan::key).toList());
+        assertUnique(settings.stream().flatMap(s -> s.vacancies().stream()).map(DemoSettings.VacancyPlan::key).toList());
+        assertUnique(settings.stream().map(DemoSettings.SettingPlan::ofstedUrn).filter(u -> u != null).toList());
+        Set<String> needs = Arrays.stream(uk.gov.dps.events.placement.Need.values()).map(Enum::name)
+                .collect(Collectors.toSet());
+        for (DemoSettings.SettingPlan s : settings) {
+            assertTrue(DATA.provider(s.providerKey()).admit(), s.key());
+            boolean school = s.kind().endsWith("_SCHOOL");
+            assertTrue(school ? s.dfeNumber() != null && s.dfeNumber().matches("[0-9]{3}/[0-9]{4}")
+                    : s.ofstedUrn() != null && s.ofstedUrn().matches("SC[0-9]{6}"), s.key());
+            assertTrue(uk.gov.dps.runtime.PostcodeDistricts.find(s.postcode()).isPresent(), s.key());
+            assertTrue(s.registeredPlaces() >= 1 && s.registeredPlaces() <= 100, s.key());
+            assertTrue(0 <= s.minAge() && s.minAge() <= s.maxAge() && s.maxAge() <= 25, s.key());
+            assertTrue(needs.containsAll(s.needs()), s.key());
+            assertFalse(s.statementOfPurposeDate().isAfter(DemoData.AS_OF_DATE), s.key());
+            for (DemoSettings.VacancyPlan v : s.vacancies()) {
+                assertTrue(v.places() >= 1 && v.places() <= s.registeredPlaces(), v.key());
+                assertTrue(v.minAge() == null || v.minAge() >= s.minAge() && v.minAge() <= s.maxAge(), v.key());
+                assertTrue(v.maxAge() == null || v.maxAge() >= s.minAge() && v.maxAge() <= s.maxAge(), v.key());
+                assertTrue(v.needs() == null || s.needs().containsAll(v.needs()), v.key());
+                assertTrue(!v.emergency() || s.emergencyAdmissions(), v.key());
+                assertTrue(v.fromDaysAfterLoad() >= 0, v.key());
+            }
+        }
+    }
+
+    @Test
+    void settingsCoverWhatMatchingDistanceAndOwnerGroupExposureShow() {
+        List<DemoSettings.SettingPlan> settings = DemoSettings.read();
+        // a home registered for 8-12 only: "partly meets" for a 15-year-old
+        assertTrue(settings.stream().anyMatch(s -> s.kind().equals("CHILDRENS_HOME") && s.minAge() == 8
+                && s.maxAge() == 12));
+        // two owner groups, one owning several homes in both Cambridgeshire's and Peterborough's areas
+        Map<String, List<DemoSettings.SettingPlan>> byGroup = settings.stream().filter(s -> s.ownerGroup() != null)
+                .collect(Collectors.groupingBy(s -> s.ownerGroup().name()));
+        assertEquals(2, byGroup.size());
+        assertTrue(byGroup.values().stream().anyMatch(homes -> homes.size() >= 3
+                && homes.stream().anyMatch(s -> inside(s, "E10000003"))
+                && homes.stream().anyMatch(s -> inside(s, "E06000031"))));
+        // a for-profit setting in Wales
+        assertTrue(settings.stream().anyMatch(s -> s.forProfit() && district(s).country().equals("Wales")));
+        // homes inside and outside Cambridgeshire; some more than 20 miles from Huntingdon
+        assertTrue(settings.stream().anyMatch(s -> inside(s, "E10000003")));
+        assertTrue(settings.stream().anyMatch(s -> !inside(s, "E10000003")));
+        assertTrue(settings.stream().filter(s -> uk.gov.dps.runtime.PostcodeDistricts.milesBetween("PE29",
+                s.postcode()).orElseThrow() > uk.gov.dps.runtime.PostcodeDistricts.DFE_DISTANCE_BAND_MILES).count() >= 3);
+        // vacancies: some accept emergency admissions, one is left unconfirmed (stale after 7 days)
+        List<DemoSettings.VacancyPlan> vacancies = settings.stream().flatMap(s -> s.vacancies().stream()).toList();
+        assertTrue(vacancies.stream().filter(DemoSettings.VacancyPlan::emergency).count() >= 3);
+        assertEquals(1, vacancies.stream().filter(v -> !v.confirm()).count());
+    }
+
+    private static uk.gov.dps.runtime.PostcodeDistricts.District district(DemoSettings.SettingPlan s) {
+        return uk.gov.dps.runtime.PostcodeDistricts.find(s.postcode()).orElseThrow();
+    }
+
+    private static boolean inside(DemoSettings.SettingPlan s, String onsCode) {
+        return district(s).isInsideArea(onsCode);
+    }
 }

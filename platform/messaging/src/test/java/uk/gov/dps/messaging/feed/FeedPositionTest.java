@@ -1,4 +1,4 @@
-package uk.gov.dps.monitoring.messaging;
+package uk.gov.dps.messaging.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

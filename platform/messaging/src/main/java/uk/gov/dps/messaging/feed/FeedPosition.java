@@ -1,4 +1,4 @@
-package uk.gov.dps.monitoring.messaging;
+package uk.gov.dps.messaging.feed;
 
 import java.util.Collections;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Where the live feed stands in {@code dps.quality}: for each partition, the offset of the next event. It is the id
+ * Where a live feed ({@link TopicFeed}) stands in its topic: for each partition, the offset of the next event. It is the id
  * of every feed event (e.g. {@code 0:17,1:9,2:30}), the same on every instance of the service, so a client that
  * reconnects with it as {@code Last-Event-ID} gets what it missed from whichever instance it reaches.
  */
@@ -18,7 +18,7 @@ public record FeedPosition(SortedMap<Integer, Long> nextOffsets) {
         nextOffsets = Collections.unmodifiableSortedMap(new TreeMap<>(nextOffsets));
     }
 
-    static FeedPosition of(Map<Integer, Long> nextOffsets) {
+    public static FeedPosition of(Map<Integer, Long> nextOffsets) {
         return new FeedPosition(new TreeMap<>(nextOffsets));
     }
 
@@ -44,7 +44,7 @@ public record FeedPosition(SortedMap<Integer, Long> nextOffsets) {
     }
 
     /** Whether the event at {@code offset} of {@code partition} is still ahead of this position. */
-    boolean hasNotPassed(int partition, long offset) {
+    public boolean hasNotPassed(int partition, long offset) {
         return offset >= nextOffsets.getOrDefault(partition, 0L);
     }
 
