@@ -49,7 +49,7 @@ class VacanciesIT {
         String home = """
                 {"name": "Cathedral View %s", "kind": "CHILDRENS_HOME", "ofstedUrn": "%s", "postcode": "PE1 1XX",
                  "registeredPlaces": 3,
-                 "profile": {"minAge": 10, "maxAge": 16, "sexes": ["F", "M"],
+                 "profile": {"minAge": 10, "maxAge": 16, "sexes": ["FEMALE", "MALE"],
                              "needs": ["EMOTIONAL_BEHAVIOURAL", "CHILD_SEXUAL_EXPLOITATION"],
                              "emergencyAdmissions": true, "soloPlacement": false},
                  "ownerGroup": {"name": "Horizon Care Group Ltd", "companiesHouseNumber": "09876543"},

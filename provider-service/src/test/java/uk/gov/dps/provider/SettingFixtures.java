@@ -33,7 +33,7 @@ final class SettingFixtures {
             boolean emergency) {
         return """
                 {"name": "%s", "kind": "CHILDRENS_HOME", "ofstedUrn": "%s", "postcode": "%s", "registeredPlaces": 4,
-                 "profile": {"minAge": %d, "maxAge": %d, "sexes": ["F", "M"], "needs": [%s],
+                 "profile": {"minAge": %d, "maxAge": %d, "sexes": ["FEMALE", "MALE"], "needs": [%s],
                              "emergencyAdmissions": %s, "soloPlacement": false, "statementOfPurposeDate": "2018-04-01"},
                  "ownerGroup": {"name": "Horizon Care Group Ltd", "companiesHouseNumber": "09876543"},
                  "forProfit": true}""".formatted(name, urn, postcode, minAge, maxAge, needs, emergency);

@@ -69,7 +69,7 @@ class SettingsTest {
         String changed = """
                 {"name": "Meadow View School", "kind": "RESIDENTIAL_SCHOOL", "dfeNumber": "873/6001",
                  "postcode": "CF10 1AA", "registeredPlaces": 12,
-                 "profile": {"minAge": 11, "maxAge": 18, "sexes": ["M"], "needs": ["EDUCATION_SUPPORT"],
+                 "profile": {"minAge": 11, "maxAge": 18, "sexes": ["MALE"], "needs": ["EDUCATION_SUPPORT"],
                              "emergencyAdmissions": false, "soloPlacement": true},
                  "forProfit": false, "active": false}""";
         given().auth().oauth2(token).contentType(ContentType.JSON).body(changed).put(settings + "/" + setting).then()
@@ -96,7 +96,7 @@ class SettingsTest {
             assertThat(registered.has("postcode")).as("the full postcode is not published").isFalse();
             assertThat(registered.path("registeredPlaces").asInt()).isEqualTo(4);
             assertThat(registered.path("profile").path("maxAge").asInt()).isEqualTo(12);
-            assertThat(registered.path("profile").path("sexes").toString()).isEqualTo("[\"F\",\"M\"]");
+            assertThat(registered.path("profile").path("sexes").toString()).isEqualTo("[\"FEMALE\",\"MALE\"]");
             assertThat(registered.path("profile").path("emergencyAdmissions").asBoolean()).isTrue();
             assertThat(registered.path("profile").path("statementOfPurposeDate").asText()).isEqualTo("2018-04-01");
             assertThat(registered.path("ownerGroup").path("name").asText()).isEqualTo("Horizon Care Group Ltd");
@@ -135,8 +135,8 @@ class SettingsTest {
                 new Bad("profile.minAge", good.replace("\"minAge\": 8", "\"minAge\": -1")),
                 new Bad("profile.maxAge", good.replace("\"maxAge\": 12", "\"maxAge\": 26")),
                 new Bad("profile.maxAge", good.replace("\"maxAge\": 12", "\"maxAge\": 7")),
-                new Bad("profile.sexes", good.replace("[\"F\", \"M\"]", "[]")),
-                new Bad("profile.sexes[1]", good.replace("[\"F\", \"M\"]", "[\"F\", \"X\"]")),
+                new Bad("profile.sexes", good.replace("[\"FEMALE\", \"MALE\"]", "[]")),
+                new Bad("profile.sexes[1]", good.replace("[\"FEMALE\", \"MALE\"]", "[\"FEMALE\", \"X\"]")),
                 new Bad("profile.needs[1]", good.replace("\"AUTISM\"", "\"KNITTING\"")),
                 new Bad("profile.emergencyAdmissions", good.replace("\"emergencyAdmissions\": true,", "")),
                 new Bad("profile.statementOfPurposeDate", good.replace("2018-04-01", "2019-04-01")),

@@ -200,7 +200,7 @@ class VacanciesTest {
         assertThat(search("lotId=" + lot + "&need=AUTISM").getList("items.vacancy.id")).containsExactly(v29);
         assertThat(search("lotId=" + lot + "&emergency=true&near=PE29").getList("items.vacancy.id"))
                 .containsExactly(v29, v1);
-        assertThat(search("lotId=" + lot + "&sex=F&need=CHILD_SEXUAL_EXPLOITATION&near=cf10 1aa")
+        assertThat(search("lotId=" + lot + "&sex=FEMALE&need=CHILD_SEXUAL_EXPLOITATION&near=cf10 1aa")
                 .getList("items.vacancy.id")).containsExactly(vCf, v1, vNr);
         // paged like the other lists
         JsonPath first = search("lotId=" + lot + "&near=PE29&size=2");

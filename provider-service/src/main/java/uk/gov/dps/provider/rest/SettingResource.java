@@ -84,7 +84,7 @@ public class SettingResource {
             @NotNull @Min(0) @Max(25) Integer minAge,
             @NotNull @Min(0) @Max(25) Integer maxAge,
             @NotNull @Size(min = 1, max = 2, message = "must name F, M or both")
-            List<@NotNull @Pattern(regexp = "F|M", message = "must be F or M") String> sexes,
+            List<@NotNull @Pattern(regexp = "FEMALE|MALE", message = "must be FEMALE or MALE") String> sexes,
             @NotNull @Size(max = 20) List<@NotNull Need> needs,
             @NotNull Boolean emergencyAdmissions,
             @NotNull Boolean soloPlacement,

@@ -97,7 +97,7 @@ public class VacancyResource {
     @RolesAllowed({Roles.COMMISSIONER, Roles.PLACEMENT_OFFICER, Roles.MONITORING_OFFICER, Roles.PROVIDER})
     @Operation(summary = "Open vacancies, paged; provider users see only their own",
             description = "lotId: settings of the lot's members whose membership is active (not suspended); need, "
-                    + "age, sex (F or M), emergency=true; near=<postcode or district> sorts nearest first and gives "
+                    + "age, sex (FEMALE or MALE), emergency=true; near=<postcode or district> sorts nearest first and gives "
                     + "each row its distance in miles between district centroids, withinMiles limits it; stale "
                     + "vacancies (not confirmed for 7 days) only with includeStale=true, marked stale. Settings whose "
                     + "own latest judgement is Inadequate are not offered.")
@@ -123,8 +123,8 @@ public class VacancyResource {
                 QueryValues.optionalEnum(Need.class, need, "need"),
                 optionalNumber(age, "age", 0, 25).map(Double::intValue),
                 Optional.ofNullable(sex).filter(s -> !s.isBlank()).map(s -> {
-                    if (!s.equals("F") && !s.equals("M")) {
-                        throw ProblemException.badRequest("sex", "must be F or M");
+                    if (!s.equals("FEMALE") && !s.equals("MALE")) {
+                        throw ProblemException.badRequest("sex", "must be FEMALE or MALE");
                     }
                     return s;
                 }), flag(emergency, "emergency"), from, within, flag(includeStale, "includeStale"), onlyProvider);
