@@ -54,19 +54,19 @@ public class FitService {
         long start = System.nanoTime();
         Instant now = clock.instant();
         List<SettingView> settings = em.createQuery("""
-                select s from SettingView s where s.active = true
-                and s.providerId in (select m.providerId from LotMember m where m.lotId = :lot)""", SettingView.class)
+                select s from Projections$SettingView s where s.active = true
+                and s.providerId in (select m.providerId from Projections$LotMember m where m.lotId = :lot)""", SettingView.class)
                 .setParameter("lot", referral.lotId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         Map<UUID, List<Fit.Vacancy>> vacancies = em.createQuery("""
-                select v from VacancyView v where v.status = 'OPEN' and v.places > 0
-                and v.providerId in (select m.providerId from LotMember m where m.lotId = :lot)""", VacancyView.class)
+                select v from Projections$VacancyView v where v.status = 'OPEN' and v.places > 0
+                and v.providerId in (select m.providerId from Projections$LotMember m where m.lotId = :lot)""", VacancyView.class)
                 .setParameter("lot", referral.lotId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream()
                 .map(v -> new Fit.Vacancy(v.settingId, v.places, v.availableFrom, v.minAge, v.maxAge,
                         v.needs == null ? null : Set.of(v.needs), v.emergency, v.confirmedAt))
                 .collect(Collectors.groupingBy(Fit.Vacancy::settingId));
         Map<String, SettingQuality> judgements = em.createQuery("""
-                select q from SettingQuality q where q.ofstedUrn in (select s.ofstedUrn from SettingView s
-                where s.active = true and s.providerId in (select m.providerId from LotMember m where m.lotId = :lot))""",
+                select q from SettingQuality q where q.ofstedUrn in (select s.ofstedUrn from Projections$SettingView s
+                where s.active = true and s.providerId in (select m.providerId from Projections$LotMember m where m.lotId = :lot))""",
                 SettingQuality.class).setParameter("lot", referral.lotId)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultStream()
                 .collect(Collectors.toMap(q -> q.ofstedUrn, q -> q));
@@ -114,14 +114,14 @@ public class FitService {
                 onsCode(referral.council));
     }
 
-    /** The settings of these ids, in one query. */
+    /** The settings of these ids (nulls ignored), in one query; a map that answers null for a null key. */
     public Map<UUID, SettingView> settings(Collection<UUID> ids) {
         Set<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        if (wanted.isEmpty()) {
-            return Map.of();
+        Map<UUID, SettingView> settings = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            SettingView.<SettingView>list("settingId in ?1", wanted).forEach(s -> settings.put(s.settingId, s));
         }
-        return SettingView.<SettingView>list("settingId in ?1", wanted).stream()
-                .collect(Collectors.toMap(s -> s.settingId, s -> s));
+        return settings;
     }
 
     /** A setting's own latest judgement, if the regulator's judgement of it is known. */
