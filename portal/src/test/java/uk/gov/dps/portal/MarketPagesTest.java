@@ -254,7 +254,8 @@ class MarketPagesTest {
         stubInvitation(Instant.now().plus(1, ChronoUnit.DAYS), "[]");
         Csrf csrf = Csrf.from(given().get("/invitations/" + REFERRAL));
         assertThat(Jsoup.parse(csrf.page).select("input[name=declineReason]").eachAttr("value"))
-                .containsExactly("NO_VACANCY", "CANNOT_MEET_NEEDS", "LOCATION", "MATCHING", "OTHER");
+                .containsExactly("NO_VACANCY", "CANNOT_MEET_NEEDS", "LOCATION", "MATCHING",
+                        "OUTSIDE_STATEMENT_OF_PURPOSE", "OTHER");
         Document page = html(csrf.post("/invitations/" + REFERRAL + "/decline", Map.of("declineReason", "OTHER")),
                 400);
         assertThat(page.select(".govuk-error-summary__list a").eachText())

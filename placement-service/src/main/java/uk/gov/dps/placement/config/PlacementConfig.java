@@ -24,6 +24,13 @@ public interface PlacementConfig {
     @WithDefault("2000")
     int maxInvitations();
 
+    /**
+     * From this day (Health and Social Care (Wales) Act 2025) an English council places with a for-profit provider in
+     * Wales only in exceptional cases: an award to such a setting then needs a recorded exceptional reason.
+     */
+    @WithDefault("2030-04-01")
+    java.time.LocalDate walesForProfitExceptionalFrom();
+
     Evaluation evaluation();
 
     /** Weights of the evaluation score, in percent; they must add up to 100. */

@@ -74,6 +74,10 @@ public class PanelRequest extends PanacheEntityBase {
     @Column(name = "notice_reference")
     public String noticeReference;
 
+    /** Why a for-profit setting in Wales is placed with after the Welsh rule's date (kept until the placement). */
+    @Column(name = "exceptional_reason")
+    public String exceptionalReason;
+
     @Column(name = "preference_school")
     public String preferenceSchool;
 

@@ -119,6 +119,29 @@ public class Placement extends PanacheEntityBase {
     @Column(name = "notice_reference")
     public String noticeReference;
 
+    /** The offer's setting the child lives in, when the offer named one. */
+    @Column(name = "setting_id")
+    public UUID settingId;
+
+    @Column(name = "setting_name")
+    public String settingName;
+
+    /** Miles from the child's home district to the setting's, at award (null when either is unknown). */
+    @Column(name = "distance_miles")
+    public java.math.BigDecimal distanceMiles;
+
+    /** The DfE's band: TWENTY_MILES_OR_LESS or OVER_TWENTY_MILES. */
+    @Column(name = "distance_band")
+    public String distanceBand;
+
+    /** Whether the setting is inside the placing council's area. */
+    @Column(name = "inside_area")
+    public Boolean insideArea;
+
+    /** Why a for-profit setting in Wales was placed with after the Welsh rule's date. */
+    @Column(name = "exceptional_reason")
+    public String exceptionalReason;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 
@@ -150,6 +173,13 @@ public class Placement extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Keeps where the child is placed, from home, as it was at award. */
+    public void placedAt(uk.gov.dps.runtime.PostcodeDistricts.PlacementDistance distance) {
+        distanceMiles = java.math.BigDecimal.valueOf(distance.miles());
+        distanceBand = distance.band().name();
+        insideArea = distance.insideArea();
+    }
 
     public void start(LocalDate day) {
         if (status != Status.AWARDED) {

@@ -26,7 +26,9 @@ public class Response extends PanacheEntityBase {
     }
 
     public enum DeclineReason {
-        NO_VACANCY, CANNOT_MEET_NEEDS, LOCATION, MATCHING, OTHER
+        NO_VACANCY, CANNOT_MEET_NEEDS, LOCATION, MATCHING, OTHER,
+        /** The referral is outside what the setting's Statement of Purpose says it can take (counted per provider). */
+        OUTSIDE_STATEMENT_OF_PURPOSE
     }
 
     @Id
@@ -79,6 +81,11 @@ public class Response extends PanacheEntityBase {
 
     @Column(name = "amended_at")
     public Instant amendedAt;
+
+    /** The fit the provider's invitation showed when it answered (null when not assessed). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "fit_when_answered")
+    public Fit.Level fitWhenAnswered;
 
     public boolean withdrawn() {
         return withdrawnAt != null;

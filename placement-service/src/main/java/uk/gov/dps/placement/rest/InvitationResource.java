@@ -49,13 +49,15 @@ public class InvitationResource {
     }
 
     public record InboxItem(UUID referralId, Inbox.Status status, Instant invitedAt, Instant respondBy,
-            ReferralResource.InvitedReferralView referral, OwnResponse response, Inbox.Outcome outcome) {
+            ReferralResource.InvitedReferralView referral, OwnResponse response, Inbox.Outcome outcome, FitView fit) {
     }
 
     @GET
     @RolesAllowed(Roles.PROVIDER)
-    @Operation(summary = "Your organisation's invitations across all referrals, newest first, paged",
-            description = "status: OPEN (deadline not passed, not answered), RESPONDED (offered or declined), "
+    @Operation(summary = "Your organisation's invitations across all referrals: those you can take first, paged",
+            description = "Ordered by fit against your settings and vacancies (MEETS, then PARTLY_MEETS, then "
+                    + "NO_SETTINGS_KNOWN), then nearest to the child's home district, then newest; each with its fit "
+                    + "and reasons. status: OPEN (deadline not passed, not answered), RESPONDED (offered or declined), "
                     + "EXPIRED (deadline passed unanswered), CLOSED (awarded or closed). Once decided, outcome is "
                     + "AWARDED (to you) or NOT_SUCCESSFUL; never who won nor the price.")
     public Page<InboxItem> list(@QueryParam("status") String status, @QueryParam("lot") String lot,
@@ -68,7 +70,7 @@ public class InvitationResource {
             return new InboxItem(row.referral().id,
                     Inbox.status(row.referral(), row.invitation(), row.response(), now), row.invitation().invitedAt,
                     row.invitation().respondBy, ReferralResource.InvitedReferralView.of(row.referral(), outcome),
-                    OwnResponse.of(row.response()), outcome);
+                    OwnResponse.of(row.response()), outcome, FitView.of(row.invitation()));
         });
     }
 }

@@ -60,7 +60,8 @@ public class PlacementResource {
             Placement.Status status, Instant awardedAt, List<FeeChangeView> feeChanges, String childReference,
             String placementType, String placementProvider, String reasonEpisodeCeased, String reasonPlaceChange,
             String panelApprovalReference, ParentalPreference parentalPreference, String justification,
-            String noticeReference)
+            String noticeReference, UUID settingId, String settingName, BigDecimal distanceMiles,
+            String distanceBand, Boolean insideArea, String exceptionalReason)
             implements PlacementAnswer {
 
         static PlacementView of(Placement p, List<FeeChange> changes) {
@@ -69,7 +70,8 @@ public class PlacementResource {
                     List.copyOf(p.fundingShares), p.plannedStart, p.expectedEnd, p.startDate, p.endDate, p.endType,
                     p.endReason, p.status, p.awardedAt, changes.stream().map(FeeChangeView::of).toList(),
                     p.childReference, p.placementType, p.placementProvider, p.reasonEpisodeCeased, p.reasonPlaceChange,
-                    p.panelApprovalReference, preference(p), p.justification, p.noticeReference);
+                    p.panelApprovalReference, preference(p), p.justification, p.noticeReference, p.settingId,
+                    p.settingName, p.distanceMiles, p.distanceBand, p.insideArea, p.exceptionalReason);
         }
 
         static ParentalPreference preference(Placement p) {

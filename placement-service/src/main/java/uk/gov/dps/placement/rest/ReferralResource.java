@@ -29,7 +29,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerResponse;
 import uk.gov.dps.placement.domain.CallOffRound;
 import uk.gov.dps.placement.domain.Fee;
 import uk.gov.dps.placement.domain.FundingShares;
@@ -40,6 +42,7 @@ import uk.gov.dps.placement.domain.OfferEvaluation;
 import uk.gov.dps.placement.domain.ParentalPreference;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Referral;
+import uk.gov.dps.placement.service.FitService;
 import uk.gov.dps.placement.service.PlacementService;
 import uk.gov.dps.placement.service.ReferralService;
 import uk.gov.dps.placement.service.ResponseService;
@@ -47,6 +50,7 @@ import uk.gov.dps.runtime.Caller;
 import uk.gov.dps.runtime.Idempotent;
 import uk.gov.dps.runtime.Page;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.PostcodeDistricts;
 import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.QueryValues;
 import uk.gov.dps.runtime.Roles;
@@ -159,10 +163,11 @@ public class ReferralResource {
     public record CallOffRequest(Instant respondBy, java.time.Duration cascadeWindow) {
     }
 
+    /** {@code fit}: the invitee's fit against its settings and vacancies, with the reasons (see {@link FitView}). */
     public record InvitationView(UUID providerId, String providerName, String tier, Instant invitedAt,
-            Instant respondBy) {
+            Instant respondBy, FitView fit) {
         static InvitationView of(Invitation i) {
-            return new InvitationView(i.providerId, i.providerName, i.tier, i.invitedAt, i.respondBy);
+            return new InvitationView(i.providerId, i.providerName, i.tier, i.invitedAt, i.respondBy, FitView.of(i));
         }
     }
 
@@ -186,15 +191,28 @@ public class ReferralResource {
             @Size(max = 2000) String detail) {
     }
 
+    /**
+     * An offer or decline. An offer naming a setting shows the setting's name and its distance from the child's home
+     * district: miles, the DfE's band (TWENTY_MILES_OR_LESS, OVER_TWENTY_MILES) and whether it is inside the
+     * council's area (null when a district is unknown).
+     */
     public record ResponseView(UUID id, UUID providerId, uk.gov.dps.placement.domain.Response.Kind kind,
             FeeView weeklyFee, LocalDate proposedStart, String homeReference, UUID settingId, List<String> needsMet,
             uk.gov.dps.placement.domain.Response.DeclineReason declineReason, String detail, Instant submittedAt,
-            Instant amendedAt, Instant withdrawnAt, String withdrawalReason) {
+            Instant amendedAt, Instant withdrawnAt, String withdrawalReason, String settingName,
+            Double distanceMiles, PostcodeDistricts.DistanceBand distanceBand, Boolean insideArea) {
 
         static ResponseView of(uk.gov.dps.placement.domain.Response r) {
+            return of(r, null);
+        }
+
+        static ResponseView of(uk.gov.dps.placement.domain.Response r, ResponseService.Placed placed) {
+            PostcodeDistricts.PlacementDistance d = placed == null ? null : placed.distance();
             return new ResponseView(r.id, r.providerId, r.kind, r.fee == null ? null : FeeView.of(r.fee),
                     r.proposedStart, r.homeReference, r.settingId, List.of(r.needsMet), r.declineReason, r.detail,
-                    r.submittedAt, r.amendedAt, r.withdrawnAt, r.withdrawalReason);
+                    r.submittedAt, r.amendedAt, r.withdrawnAt, r.withdrawalReason,
+                    placed == null ? null : placed.settingName(), d == null ? null : d.miles(),
+                    d == null ? null : d.band(), d == null ? null : d.insideArea());
         }
     }
 
@@ -205,15 +223,24 @@ public class ReferralResource {
         }
     }
 
+    /** A ranked offer; one naming a setting shows its name and distance as {@link ResponseView} does. */
     public record RankedOfferView(int rank, UUID offerId, UUID providerId, String providerName,
             BigDecimal weeklyTotal, String latestJudgement, boolean excluded, BigDecimal priceScore,
-            BigDecimal qualityScore, BigDecimal needsScore, BigDecimal score, List<String> reasons) {
+            BigDecimal qualityScore, BigDecimal needsScore, BigDecimal score, List<String> reasons,
+            String settingName, Double distanceMiles, PostcodeDistricts.DistanceBand distanceBand,
+            Boolean insideArea) {
 
         static RankedOfferView of(OfferEvaluation.Ranked r) {
+            return of(r, null);
+        }
+
+        static RankedOfferView of(OfferEvaluation.Ranked r, ResponseService.Placed placed) {
             OfferEvaluation.Candidate c = r.candidate();
+            PostcodeDistricts.PlacementDistance d = placed == null ? null : placed.distance();
             return new RankedOfferView(r.rank(), c.offerId(), c.providerId(), c.providerName(), c.weeklyTotal(),
                     c.latestJudgement(), r.excluded(), r.priceScore(), r.qualityScore(), r.needsScore(), r.score(),
-                    r.reasons());
+                    r.reasons(), placed == null ? null : placed.settingName(), d == null ? null : d.miles(),
+                    d == null ? null : d.band(), d == null ? null : d.insideArea());
         }
     }
 
@@ -238,7 +265,7 @@ public class ReferralResource {
             @Schema(hidden = true) Object panelApprovalReference, @Valid ParentalPreferenceRequest parentalPreference,
             LocalDate plannedStart, LocalDate expectedEnd, @Size(max = 10) String placementType,
             @Size(max = 10) String placementProvider, @Size(max = 4000) String justification,
-            @Size(max = 200) String noticeReference) {
+            @Size(max = 200) String noticeReference, @Size(max = 4000) String exceptionalReason) {
     }
 
     /** The parents' preference for a special school: the school and what makes it binding. */
@@ -295,9 +322,14 @@ public class ReferralResource {
             description = "Needs the in-house check first (409). With respondBy, everyone at once; with cascadeWindow "
                     + "(tiered lots), tier by tier, the next tier when a window closes without an offer. "
                     + "Publishes dps.referral.called-off.v1 per invited tier.")
-    public List<InvitationView> callOff(@PathParam("id") UUID id, @Valid @NotNull CallOffRequest request) {
-        return referrals.callOff(id, request.respondBy(), request.cascadeWindow()).stream().map(InvitationView::of)
-                .toList();
+    public List<InvitationView> callOff(@PathParam("id") UUID id, @Valid @NotNull CallOffRequest request,
+            @Context HttpServerResponse http) {
+        List<InvitationView> invited = referrals.callOff(id, request.respondBy(), request.cascadeWindow()).stream()
+                .map(InvitationView::of).toList();
+        // how long assessing every invitation's fit took, for ./dps bench and browsers' developer tools
+        http.putHeader("Server-Timing", String.format(java.util.Locale.ROOT, "fit;dur=%.1f;desc=\"%d invitations\"",
+                FitService.lastAssessmentMillis(), invited.size()));
+        return invited;
     }
 
     @GET
@@ -318,7 +350,7 @@ public class ReferralResource {
         var offer = responses.offer(id, new ResponseService.NewOffer(request.weeklyFee().toFee(),
                 request.proposedStart(), request.homeReference(),
                 request.needsMet() == null ? List.of() : request.needsMet(), request.settingId()));
-        return Response.created(URI.create("/referrals/" + id + "/offers/" + offer.id)).entity(ResponseView.of(offer))
+        return Response.created(URI.create("/referrals/" + id + "/offers/" + offer.id)).entity(view(id, offer))
                 .build();
     }
 
@@ -340,7 +372,7 @@ public class ReferralResource {
                     + "another provider's offer: 403. Audited.")
     public ResponseView withdraw(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
             @Valid @NotNull WithdrawalRequest request) {
-        return ResponseView.of(responses.withdraw(id, offerId, request.reason()));
+        return view(id, responses.withdraw(id, offerId, request.reason()));
     }
 
     @PUT
@@ -351,7 +383,7 @@ public class ReferralResource {
                     + "provider's offer: 403. Audited with the previous and new values.")
     public ResponseView amend(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
             @Valid @NotNull AmendOfferRequest request) {
-        return ResponseView.of(responses.amend(id, offerId, new ResponseService.NewOffer(request.weeklyFee().toFee(),
+        return view(id, responses.amend(id, offerId, new ResponseService.NewOffer(request.weeklyFee().toFee(),
                 request.proposedStart(), request.homeReference(),
                 request.needsMet() == null ? List.of() : request.needsMet(), request.settingId()), request.reason()));
     }
@@ -359,9 +391,17 @@ public class ReferralResource {
     @GET
     @Path("/{id}/offers")
     @RolesAllowed({Roles.PLACEMENT_OFFICER, Roles.PANEL, Roles.PROVIDER})
-    @Operation(summary = "Offers and declines; a provider sees only its own")
+    @Operation(summary = "Offers and declines; a provider sees only its own",
+            description = "An offer naming a setting shows its distance from the child's home district: miles, the "
+                    + "DfE's band and inside or outside the council's area.")
     public List<ResponseView> responses(@PathParam("id") UUID id) {
-        return responses.responses(id).stream().map(ResponseView::of).toList();
+        var all = responses.responses(id);
+        var placed = responses.placed(id, all);
+        return all.stream().map(r -> ResponseView.of(r, placed.get(r.id))).toList();
+    }
+
+    private ResponseView view(UUID referralId, uk.gov.dps.placement.domain.Response response) {
+        return ResponseView.of(response, responses.placed(referralId, List.of(response)).get(response.id));
     }
 
     @GET
@@ -370,7 +410,9 @@ public class ReferralResource {
     @Operation(summary = "Offers ranked by the price/quality score, with the reasons",
             description = "Inadequate providers are excluded (quality gateway). Weights: dps.placement.evaluation.*")
     public List<RankedOfferView> evaluation(@PathParam("id") UUID id) {
-        return responses.evaluate(id).stream().map(RankedOfferView::of).toList();
+        var ranked = responses.evaluate(id);
+        var placed = responses.placed(id, uk.gov.dps.placement.domain.Response.list("referralId", id));
+        return ranked.stream().map(r -> RankedOfferView.of(r, placed.get(r.candidate().offerId()))).toList();
     }
 
     @POST
@@ -379,6 +421,9 @@ public class ReferralResource {
     @RolesAllowed(Roles.PLACEMENT_OFFICER)
     @Operation(summary = "Award the call-off to an offer: creates the placement and its agreement, or a panel request",
             description = "Funding shares must add up to 100%. Any offer but the first-ranked needs a justification. "
+                    + "An offer whose setting's own latest judgement is Inadequate is refused (422). From "
+                    + "dps.placement.wales-for-profit-exceptional-from (2030-04-01), an offer at a for-profit setting "
+                    + "in Wales needs an exceptionalReason (else 422), kept on the placement and in the audit. "
                     + "On a Procurement Act 2023 dynamic market the award names its contract award notice "
                     + "(noticeReference, else 400). "
                     + "An award that needs the County Resourcing Panel (special school without a parental "
@@ -395,7 +440,7 @@ public class ReferralResource {
                 request.fundingShares().stream().map(s -> new FundingShares.Share(s.stream(), s.percent())).toList(),
                 preference == null ? null : new ParentalPreference(preference.school().strip(), preference.basis()),
                 request.plannedStart(), request.expectedEnd(), request.placementType(), request.placementProvider(),
-                request.justification(), request.noticeReference()));
+                request.justification(), request.noticeReference(), request.exceptionalReason()));
         if (outcome.panelRequest() != null) {
             return Response.accepted(PanelResource.PanelRequestView.of(outcome.panelRequest()))
                     .location(URI.create("/panel-requests/" + outcome.panelRequest().id)).build();

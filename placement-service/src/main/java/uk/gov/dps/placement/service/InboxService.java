@@ -36,8 +36,9 @@ public class InboxService {
     }
 
     /**
-     * One page, newest invitation first, in a single query (index invitation_by_provider): the status filter
-     * is the rule of {@link Inbox#status} written in the query.
+     * One page in a single query (index invitation_by_provider_fit): what the provider can take first (fit MEETS,
+     * then PARTLY_MEETS, then no settings known), then the nearest, then the newest. The status filter is the rule of
+     * {@link Inbox#status} written in the query.
      */
     public List<Row> inbox(Optional<Inbox.Status> status, Optional<UUID> lot, PageRequest page) {
         UUID provider = caller.providerClaim()
@@ -55,7 +56,7 @@ public class InboxService {
             case EXPIRED -> " and r.status not in :decided and s.id is null and i.respondBy < :now";
             case OPEN -> " and r.status not in :decided and s.id is null and i.respondBy >= :now";
         }));
-        jpql.append(" order by i.invitedAt desc, i.referralId");
+        jpql.append(" order by i.fitRank, i.fitMiles nulls last, i.invitedAt desc, i.referralId");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
                 .setParameter("provider", provider);
         lot.ifPresent(l -> query.setParameter("lot", l));

@@ -18,6 +18,7 @@ import uk.gov.dps.placement.config.PlacementConfig;
 import uk.gov.dps.placement.domain.Projections.LotMember;
 import uk.gov.dps.placement.domain.Projections.LotView;
 import uk.gov.dps.placement.domain.Projections.ProviderQuality;
+import uk.gov.dps.placement.domain.SettingQuality;
 import uk.gov.dps.runtime.PageRequest;
 import uk.gov.dps.runtime.ProblemException;
 
@@ -84,6 +85,9 @@ public class MarketView {
     }
 
     public void inspected(InspectionRecorded inspection) {
+        // the setting's own judgement, for awards and fit at that setting
+        SettingQuality.inspected(inspection.providerId(), inspection.settingUrn(), inspection.judgement(),
+                inspection.inspectedOn());
         ProviderQuality quality = quality(inspection.providerId());
         // several settings may be inspected: the most recent judgement is the one that counts
         if (quality.judgedOn == null || !inspection.inspectedOn().isBefore(quality.judgedOn)) {

@@ -72,6 +72,7 @@ public class PanelService {
         request.placementProvider = award.placementProvider();
         request.justification = PlacementService.blankToNull(award.justification());
         request.noticeReference = PlacementService.blankToNull(award.noticeReference());
+        request.exceptionalReason = PlacementService.blankToNull(award.exceptionalReason());
         ParentalPreference preference = award.parentalPreference();
         request.preferenceSchool = preference == null ? null : preference.school();
         request.preferenceBasis = preference == null ? null : preference.basis();
@@ -135,12 +136,12 @@ public class PanelService {
         request.decidedAt = clock.instant();
         if (decision == Decision.APPROVED) {
             Response offer = Response.findById(request.offerId);
-            placements.requireAwardable(referral, offer);
+            placements.requireAwardable(referral, offer, request.exceptionalReason);
             request.status = PanelRequest.Status.APPROVED;
             Placement placement = placements.place(referral, offer, new PlacementService.Award(request.offerId,
                     request.fundingShares, request.preference(), request.plannedStart, request.expectedEnd,
                     request.placementType, request.placementProvider, request.justification,
-                    request.noticeReference), request.id,
+                    request.noticeReference, request.exceptionalReason), request.id,
                     request.requestedBy);
             request.placementId = placement.id;
         } else {

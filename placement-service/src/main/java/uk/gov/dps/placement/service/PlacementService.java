@@ -31,6 +31,7 @@ import uk.gov.dps.placement.domain.PanelRule;
 import uk.gov.dps.placement.domain.ParentalPreference;
 import uk.gov.dps.placement.domain.Placement;
 import uk.gov.dps.placement.domain.Projections.LotView;
+import uk.gov.dps.placement.domain.Projections.SettingView;
 import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.placement.domain.Response;
 import uk.gov.dps.runtime.AuditTrail;
@@ -77,13 +78,24 @@ public class PlacementService {
     @Inject
     CallOffRules regimeRules;
 
+    @Inject
+    FitService fit;
+
     /**
      * What the officer asks for. {@code parentalPreference}: only for a special school; {@code justification}:
      * required when the offer is not the one ranked first by the evaluation.
      */
     public record Award(UUID offerId, List<FundingShares.Share> fundingShares, ParentalPreference parentalPreference,
             LocalDate plannedStart, LocalDate expectedEnd, String placementType, String placementProvider,
-            String justification, String noticeReference) {
+            String justification, String noticeReference, String exceptionalReason) {
+
+        /** An award without an exceptional reason (it matters only for a for-profit setting in Wales). */
+        public Award(UUID offerId, List<FundingShares.Share> fundingShares, ParentalPreference parentalPreference,
+                LocalDate plannedStart, LocalDate expectedEnd, String placementType, String placementProvider,
+                String justification, String noticeReference) {
+            this(offerId, fundingShares, parentalPreference, plannedStart, expectedEnd, placementType,
+                    placementProvider, justification, noticeReference, null);
+        }
     }
 
     /** An award makes either the placement or, when the County Resourcing Panel must decide, a panel request. */
@@ -115,7 +127,7 @@ public class PlacementService {
         FundingShares.problem(award.fundingShares()).ifPresent(p -> {
             throw ProblemException.badRequest("fundingShares", p);
         });
-        requireAwardable(referral, offer);
+        requireAwardable(referral, offer, award.exceptionalReason());
         LotView lot = market.lot(referral.lotId);
         if (award.parentalPreference() != null && !"SPECIAL_SCHOOL".equals(lot.serviceType)) {
             throw ProblemException.badRequest("parentalPreference", "applies only to special-school placements");
@@ -130,13 +142,30 @@ public class PlacementService {
         return new Outcome(place(referral, offer, award, null, caller.name()), null);
     }
 
-    /** The provider may still be awarded: not judged Inadequate since, and still an active member of the lot. */
-    void requireAwardable(Referral referral, Response offer) {
+    /**
+     * The provider may still be awarded: not judged Inadequate since, still an active member of the lot; the offer's
+     * setting not judged Inadequate itself (whatever the provider's newest judgement elsewhere); and, for a for-profit
+     * setting in Wales from {@code dps.placement.wales-for-profit-exceptional-from}, an exceptional reason recorded.
+     */
+    void requireAwardable(Referral referral, Response offer, String exceptionalReason) {
         if ("INADEQUATE".equals(market.latestJudgement(offer.providerId))) {
             throw ProblemException.unprocessable("The provider's latest judgement is Inadequate: it cannot be awarded.");
         }
         if (!market.isActiveMember(referral.lotId, offer.providerId)) {
             throw ProblemException.unprocessable("The provider is suspended from (or left) the lot since it offered.");
+        }
+        SettingView setting = offer.settingId == null ? null : SettingView.findById(offer.settingId);
+        fit.settingJudgement(setting).filter(q -> "INADEQUATE".equals(q.latestJudgement)).ifPresent(q -> {
+            throw ProblemException.unprocessable("The offer's setting " + setting.name + " (URN " + q.ofstedUrn
+                    + ") was judged Inadequate on " + q.judgedOn + ": it cannot be awarded, whatever the provider's "
+                    + "judgements elsewhere.");
+        });
+        LocalDate from = config.walesForProfitExceptionalFrom();
+        if (setting != null && "Wales".equalsIgnoreCase(setting.country) && setting.forProfit
+                && !today().isBefore(from) && blankToNull(exceptionalReason) == null) {
+            throw ProblemException.unprocessable("Health and Social Care (Wales) Act 2025: from " + from + " an "
+                    + "English council places a child with a for-profit provider in Wales only in exceptional cases. "
+                    + setting.name + " is run for profit in Wales: record the exceptionalReason to award it.");
         }
     }
 
@@ -184,6 +213,13 @@ public class PlacementService {
         placement.preferenceBasis = preference == null ? null : preference.basis();
         placement.justification = blankToNull(award.justification());
         placement.noticeReference = blankToNull(award.noticeReference());
+        placement.exceptionalReason = blankToNull(award.exceptionalReason());
+        SettingView setting = offer.settingId == null ? null : SettingView.findById(offer.settingId);
+        if (setting != null) {
+            placement.settingId = setting.settingId;
+            placement.settingName = setting.name;
+            fit.distance(referral, setting).ifPresent(placement::placedAt);
+        }
         placement.status = Placement.Status.AWARDED;
         placement.awardedAt = clock.instant();
         placement.awardedBy = awardedBy;
@@ -210,6 +246,9 @@ public class PlacementService {
         }
         if (placement.noticeReference != null) {
             details.put("noticeReference", placement.noticeReference);
+        }
+        if (placement.exceptionalReason != null) {
+            details.put("exceptionalReason", placement.exceptionalReason);
         }
         audit.record("referral", referralId, "AWARDED", caller.asActor(), placement.justification, details);
         // the placement's own trail starts with how it was made: on a panel approval the actor is the panel member,

@@ -21,6 +21,7 @@ import uk.gov.dps.events.placement.ReferralRaised;
 import uk.gov.dps.events.placement.ReferralUnmet;
 import uk.gov.dps.messaging.Outbox;
 import uk.gov.dps.placement.domain.CallOffRound;
+import uk.gov.dps.placement.domain.Fit;
 import uk.gov.dps.placement.domain.Inbox;
 import uk.gov.dps.placement.domain.Invitation;
 import uk.gov.dps.events.placement.Need;
@@ -46,6 +47,9 @@ public class ReferralService {
 
     @Inject
     MarketView market;
+
+    @Inject
+    FitService fit;
 
     @Inject
     Outbox outbox;
@@ -213,8 +217,12 @@ public class ReferralService {
         return invitations;
     }
 
-    /** Invites {@code members} with the referral's current deadline and announces it. */
+    /**
+     * Invites {@code members} with the referral's current deadline, each invitation with its fit against the member's
+     * settings and vacancies now (assessed set-wise), and announces it.
+     */
     List<Invitation> invite(Referral referral, List<LotMember> members, Instant now) {
+        Map<UUID, Fit.Assessment> fits = fit.assess(referral, members.stream().map(m -> m.providerId).toList());
         List<Invitation> invitations = members.stream().map(m -> {
             Invitation invitation = new Invitation();
             invitation.referralId = referral.id;
@@ -223,6 +231,7 @@ public class ReferralService {
             invitation.tier = m.tier;
             invitation.invitedAt = now;
             invitation.respondBy = referral.respondBy;
+            invitation.assessed(fits.get(m.providerId), now);
             invitation.persist();
             return invitation;
         }).toList();
@@ -232,13 +241,16 @@ public class ReferralService {
         return invitations;
     }
 
-    /** Officers see every invitation; an invited provider sees only its own. */
+    /**
+     * Officers see every invitation, those likely to answer first: by fit (MEETS first), then nearest, then by name. An
+     * invited provider sees only its own.
+     */
     public List<Invitation> invitations(UUID id) {
         Referral referral = readable(id);
         if (caller.hasRole(Roles.PROVIDER)) {
             return List.of(Invitation.findById(new Invitation.Key(referral.id, caller.providerClaim().orElseThrow())));
         }
-        return Invitation.list("referralId = ?1 order by providerName, providerId", id);
+        return Invitation.list("referralId = ?1 order by fitRank, fitMiles nulls last, providerName, providerId", id);
     }
 
     /** Everyone invited to the referral in any round. */
@@ -304,6 +316,8 @@ public class ReferralService {
                     + " can be invited: all are suspended or there are none.");
         }
         List<UUID> invited = new java.util.ArrayList<>();
+        // the new round's terms (category, deadline) and today's settings and vacancies: assessed again
+        Map<UUID, Fit.Assessment> fits = fit.assess(referral, members.stream().map(m -> m.providerId).toList());
         for (LotMember m : members) {
             Invitation invitation = Invitation.findById(new Invitation.Key(referral.id, m.providerId));
             if (invitation == null) {
@@ -317,6 +331,7 @@ public class ReferralService {
             invitation.invitedAt = now;
             invitation.respondBy = referral.respondBy;
             invitation.round = referral.round;
+            invitation.assessed(fits.get(m.providerId), now);
             invited.add(m.providerId);
         }
         CallOffRound round = record(referral, request.tier(), invited);

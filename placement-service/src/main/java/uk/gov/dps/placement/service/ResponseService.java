@@ -26,8 +26,10 @@ import uk.gov.dps.events.placement.Need;
 import uk.gov.dps.placement.domain.OfferEvaluation;
 import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.placement.domain.Response;
+import uk.gov.dps.placement.domain.Projections.SettingView;
 import uk.gov.dps.runtime.AuditTrail;
 import uk.gov.dps.runtime.Caller;
+import uk.gov.dps.runtime.PostcodeDistricts;
 import uk.gov.dps.runtime.ProblemException;
 import uk.gov.dps.runtime.Roles;
 
@@ -59,6 +61,13 @@ public class ResponseService {
     @Inject
     SettingsView settings;
 
+    @Inject
+    FitService fit;
+
+    /** Where an offer's setting is: its name and its distance from the child's home district (null when unknown). */
+    public record Placed(String settingName, PostcodeDistricts.PlacementDistance distance) {
+    }
+
     public record NewOffer(Fee fee, LocalDate proposedStart, String homeReference, List<Need> needsMet,
             UUID settingId) {
     }
@@ -73,6 +82,7 @@ public class ResponseService {
         response.homeReference = offer.homeReference();
         response.settingId = settings.offeredSetting(offer.settingId(), provider).map(s -> s.settingId).orElse(null);
         response.needsMet = offer.needsMet().stream().map(Enum::name).distinct().toArray(String[]::new);
+        response.fitWhenAnswered = fitShown(referral, provider);
         response.persist();
         outbox.publish(EventCatalog.OFFER_SUBMITTED, referralId, new OfferSubmitted(referralId, response.id, provider,
                 response.fee.toEvent(), response.proposedStart, response.submittedAt, response.settingId));
@@ -88,6 +98,7 @@ public class ResponseService {
         Response response = newResponse(referral, provider, Response.Kind.DECLINE);
         response.declineReason = reason;
         response.detail = detail;
+        response.fitWhenAnswered = fitShown(referral, provider);
         response.persist();
         outbox.publish(EventCatalog.OFFER_DECLINED, referralId,
                 new OfferDeclined(referralId, provider, reason.name(), detail, response.submittedAt));
@@ -169,6 +180,24 @@ public class ResponseService {
         return offer;
     }
 
+    private static uk.gov.dps.placement.domain.Fit.Level fitShown(Referral referral, UUID provider) {
+        return Invitation.<Invitation>findById(new Invitation.Key(referral.id, provider)).fit;
+    }
+
+    /** Where each of these responses' settings is, by response id, in one query for the settings. */
+    public Map<UUID, Placed> placed(UUID referralId, List<Response> responses) {
+        Referral referral = Referral.findById(referralId);
+        Map<UUID, SettingView> byId = fit.settings(responses.stream().map(r -> r.settingId).toList());
+        Map<UUID, Placed> placed = new java.util.HashMap<>();
+        for (Response r : responses) {
+            SettingView setting = byId.get(r.settingId);
+            if (setting != null) {
+                placed.put(r.id, new Placed(setting.name, fit.distance(referral, setting).orElse(null)));
+            }
+        }
+        return placed;
+    }
+
     /** Officers see every response; a provider sees only its own, never a competitor's offer. */
     public List<Response> responses(UUID referralId) {
         referrals.readable(referralId);
@@ -178,12 +207,19 @@ public class ResponseService {
         return Response.list("referralId = ?1 order by submittedAt, id", referralId);
     }
 
+    /**
+     * The live offers ranked. An offer at a setting the regulator has judged is scored (and gated) on that setting's
+     * own latest judgement; otherwise on the provider's latest.
+     */
     public List<OfferEvaluation.Ranked> evaluate(UUID referralId) {
         Referral referral = referrals.readable(referralId);
-        List<OfferEvaluation.Candidate> candidates = Response.<Response>list(
-                "referralId = ?1 and kind = ?2 and withdrawnAt is null", referralId, Response.Kind.OFFER).stream()
+        List<Response> offers = Response.list("referralId = ?1 and kind = ?2 and withdrawnAt is null", referralId,
+                Response.Kind.OFFER);
+        Map<UUID, SettingView> offered = fit.settings(offers.stream().map(r -> r.settingId).toList());
+        List<OfferEvaluation.Candidate> candidates = offers.stream()
                 .map(r -> new OfferEvaluation.Candidate(r.id, r.providerId, providerName(referralId, r.providerId),
-                        r.fee.total(), market.latestJudgement(r.providerId), Set.of(r.needsMet)))
+                        r.fee.total(), fit.settingJudgement(offered.get(r.settingId)).map(q -> q.latestJudgement)
+                                .orElseGet(() -> market.latestJudgement(r.providerId)), Set.of(r.needsMet)))
                 .toList();
         PlacementConfig.Evaluation weights = config.evaluation();
         return OfferEvaluation.rank(candidates, Set.of(referral.needs),

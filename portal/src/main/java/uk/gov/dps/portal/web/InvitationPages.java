@@ -55,7 +55,8 @@ public class InvitationPages {
     /** The service's decline reasons, as people read them. */
     static final String[] DECLINE_REASONS = {"NO_VACANCY", "No vacancy", "CANNOT_MEET_NEEDS",
             "We cannot meet the child's needs", "LOCATION", "The location does not suit", "MATCHING",
-            "It would not match the children already placed", "OTHER", "Another reason"};
+            "It would not match the children already placed", "OUTSIDE_STATEMENT_OF_PURPOSE",
+            "It is outside our Statement of Purpose", "OTHER", "Another reason"};
 
     /** The offer's fields as placement-service names them, for its field errors. */
     static final Map<String, String> OFFER_FIELDS = Map.of("core", "core", "additionalStaffing", "additionalStaffing",
