@@ -99,10 +99,12 @@ class PlatformBenchmark {
         row("call-off commit → invitation email accepted by the SMTP server (" + INVITED + " providers each, "
                 + email.errors() + " not sent)", email);
         portalPages();
+        String sufficiency = SufficiencyBench.measure(STACK, TOKENS);
         double ratio = hop.p99() / baseline.p99();
         line("%nHop p99 / baseline p99 = **%.2f** (target ≤ 3). REST p99 = **%.1f ms** (target ≤ 50). Invitation email "
                 + "p99 = **%.0f ms** (target ≤ 2000).%n", ratio, rest.p99(), email.p99());
         report.append(portalReport);
+        report.append(sufficiency);
         line("| service | resident memory MB (target ≤ 200) |%n|---|---|");
         for (DpsStack.Service service : DpsStack.SERVICES) {
             line("| %s | %s |", service.name(), residentMegabytes(service.name()));

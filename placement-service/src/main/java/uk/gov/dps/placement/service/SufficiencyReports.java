@@ -66,7 +66,10 @@ public class SufficiencyReports {
     public record TimeToPlace(long placements, BigDecimal medianDays, BigDecimal meanDays) {
     }
 
-    /** Invitations of the referrals raised in the period (every round); rates in percent of the invitations. */
+    /**
+     * Invitations of the referrals raised in the period (every round), per referral called off; answers (offers and
+     * declines, withdrawn offers included) in percent of the invitations.
+     */
     public record Invitations(long referralsCalledOff, long invitations, BigDecimal invitationsPerReferral,
             long answered, long offers, long declines, BigDecimal responseRatePercent, BigDecimal offerRatePercent) {
     }
@@ -104,7 +107,7 @@ public class SufficiencyReports {
         LocalDate today = LocalDate.now(clock.withZone(PlatformClock.UK));
         try (Connection c = dataSource.getConnection()) {
             Object[] referralsAndTime = referrals(c, scope);
-            Object[] invitations = invitations(c, scope);
+            Object[] invitations = invitations(c, scope, (Long) referralsAndTime[2]);
             PlacementFigures placements = placements(c, scope);
             EmergencyCapacity capacity = emergencyCapacity(c, scope, today);
             FinancialQuarter q = scope.period();
@@ -132,6 +135,7 @@ public class SufficiencyReports {
                        count(*) filter (where r.status = 'UNMET'),
                        count(*) filter (where r.status = 'CANCELLED'),
                        count(*) filter (where r.status in ('RAISED', 'CALLED_OFF', 'AWAITING_PANEL')),
+                       count(r.called_off_at),
                        percentile_cont(0.5) within group (order by extract(epoch from p.awarded_at - r.raised_at)),
                        avg(extract(epoch from p.awarded_at - r.raised_at))
                 from referral r left join placement p on p.referral_id = r.id
@@ -140,40 +144,45 @@ public class SufficiencyReports {
             rs.next();
             long placed = rs.getLong(2);
             return new Object[] {new Referrals(rs.getLong(1), placed, rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                    rs.getLong(6)), new TimeToPlace(placed, days(rs.getBigDecimal(7)), days(rs.getBigDecimal(8)))};
+                    rs.getLong(6)), new TimeToPlace(placed, days(rs.getBigDecimal(8)), days(rs.getBigDecimal(9))),
+                    rs.getLong(7)};
         }
     }
 
-    private Object[] invitations(Connection c, Scope scope) throws SQLException {
+    private Object[] invitations(Connection c, Scope scope, long calledOff) throws SQLException {
         Filter f = filter(scope, "r.council", "r.lot_id", "r.raised_at");
-        // one pass: the totals (decline_reason grouping) and the declines by reason
+        // Every answer answers an invitation (one per provider and round), so answers are counted on their own rather
+        // than matched to invitations: two plain joins to the period's referrals instead of a three-way one.
         String sql = """
-                select grouping(a.decline_reason), a.decline_reason, count(*), count(distinct i.referral_id),
-                       count(a.id), count(a.id) filter (where a.kind = 'OFFER'),
-                       count(a.id) filter (where a.kind = 'DECLINE')
-                from invitation i join referral r on r.id = i.referral_id
-                left join response a on a.referral_id = i.referral_id and a.provider_id = i.provider_id
-                                    and a.round = i.round
-                """ + f.where + " group by grouping sets ((), (a.decline_reason))";
+                select 'invited', null, null, count(*) from invitation i join referral r on r.id = i.referral_id
+                %1$s
+                union all
+                select 'answered', a.kind, a.decline_reason, count(*) from response a
+                join referral r on r.id = a.referral_id
+                %1$s group by a.kind, a.decline_reason""".formatted(f.where);
         Map<String, Long> declines = new LinkedHashMap<>();
         for (DeclineReason reason : DeclineReason.values()) {
             declines.put(reason.name(), 0L);
         }
-        Invitations totals = new Invitations(0, 0, null, 0, 0, 0, null, null);
-        try (PreparedStatement s = f.prepare(c, sql); ResultSet rs = s.executeQuery()) {
+        long invited = 0;
+        long offers = 0;
+        long declined = 0;
+        try (PreparedStatement s = f.twice().prepare(c, sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                if (rs.getInt(1) == 1) {
-                    long invited = rs.getLong(3);
-                    long referrals = rs.getLong(4);
-                    long answered = rs.getLong(5);
-                    long offers = rs.getLong(6);
-                    totals = new Invitations(referrals, invited, ratio(invited, referrals, 1), answered, offers,
-                            rs.getLong(7), percent(answered, invited), percent(offers, invited));
-                } else if (rs.getString(2) != null) {
-                    declines.merge(rs.getString(2), rs.getLong(7), Long::sum);
+                long n = rs.getLong(4);
+                if ("invited".equals(rs.getString(1))) {
+                    invited = n;
+                } else if ("OFFER".equals(rs.getString(2))) {
+                    offers += n;
+                } else {
+                    declined += n;
+                    declines.merge(rs.getString(3) == null ? "OTHER" : rs.getString(3), n, Long::sum);
                 }
             }
         }
+        long answered = offers + declined;
+        Invitations totals = new Invitations(calledOff, invited, ratio(invited, calledOff, 1), answered, offers,
+                declined, percent(answered, invited), percent(offers, invited));
         List<DeclineCount> byReason = declines.entrySet().stream()
                 .map(e -> new DeclineCount(e.getKey(), e.getValue())).toList();
         return new Object[] {totals, byReason};
@@ -337,6 +346,13 @@ public class SufficiencyReports {
 
     /** A where clause on the council, lot and period columns, with its parameters in order. */
     private record Filter(String where, List<Object> params) {
+
+        /** For a statement that applies the same conditions twice. */
+        Filter twice() {
+            List<Object> both = new ArrayList<>(params);
+            both.addAll(params);
+            return new Filter(where, both);
+        }
 
         PreparedStatement prepare(Connection c, String sql) throws SQLException {
             PreparedStatement s = c.prepareStatement(sql);
