@@ -155,7 +155,7 @@ public class ChildrenResource {
     }
 
     /** CSV when the client's most preferred type it names is text/csv rather than JSON. */
-    private static boolean wantsCsv(HttpHeaders headers) {
+    static boolean wantsCsv(HttpHeaders headers) {
         for (MediaType wanted : headers.getAcceptableMediaTypes()) {
             if (wanted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return false;

@@ -82,6 +82,9 @@ public final class DemoReport {
         section(text, "4. Concentration and off-contract spend", this::concentration);
         section(text, "5. Exemptions near expiry", this::exemptions);
         section(text, "6. Providers at red risk or suspended", this::risk);
+        section(text, "7. Sufficiency so far (the council and the joint DPS)", this::sufficiency);
+        section(text, "8. Owner-group exposure (children placed now, and if the largest group failed)",
+                this::ownerGroupExposure);
         section(text, "For the APIs (ids to use with ./dps token and curl)", this::ids);
         return text.toString();
     }
@@ -424,6 +427,123 @@ public final class DemoReport {
             }
         }
         return text.toString();
+    }
+
+    // ----- sufficiency and owner-group exposure (placement-service /reports/sufficiency, /reports/owner-groups) ----
+
+    private String sufficiency() {
+        return sufficiencyText(COUNCILS.getOrDefault(council, council),
+                officer.get(PLACEMENTS, "/reports/sufficiency"),
+                commissioner.get(PLACEMENTS, "/reports/sufficiency?council=joint"));
+    }
+
+    /** The council's figures beside the joint DPS's, one figure a row; lot prices by lot code. */
+    static String sufficiencyText(String councilName, JsonNode own, JsonNode joint) {
+        TextTable table = new TextTable().left("Figure", 48).right(councilName).right("Joint DPS");
+        JsonNode[] both = {own, joint};
+        figure(table, "Referrals raised", both, "referrals.raised");
+        figure(table, "  placed through the DPS", both, "referrals.placed");
+        figure(table, "  unmet", both, "referrals.unmet");
+        figure(table, "  cancelled", both, "referrals.cancelled");
+        figure(table, "  still open", both, "referrals.open");
+        figure(table, "Days to place (raised to award), median", both, "timeToPlace.medianDays");
+        figure(table, "Days to place, mean", both, "timeToPlace.meanDays");
+        figure(table, "Invitations per referral called off", both, "invitations.invitationsPerReferral");
+        figure(table, "Response rate (answered / invited)", both, "invitations.responseRatePercent", "%");
+        figure(table, "Offer rate (offers / invited)", both, "invitations.offerRatePercent", "%");
+        for (JsonNode decline : own.path("declinesByReason")) {
+            String reason = decline.path("reason").asText();
+            long jointCount = 0;
+            for (JsonNode d : joint.path("declinesByReason")) {
+                if (reason.equals(d.path("reason").asText())) {
+                    jointCount = d.path("count").asLong();
+                }
+            }
+            if (decline.path("count").asLong() > 0 || jointCount > 0) {
+                table.row("  declined: " + reason.toLowerCase(Locale.ROOT).replace('_', ' '),
+                        decline.path("count").asLong(), jointCount);
+            }
+        }
+        figure(table, "Placements awarded", both, "placements");
+        figure(table, "  20 miles or less from home", both, "distance.twentyMilesOrLess");
+        figure(table, "  over 20 miles", both, "distance.overTwentyMiles");
+        figure(table, "  inside the council's area", both, "distance.insideArea");
+        figure(table, "  outside the council's area", both, "distance.outsideArea");
+        figure(table, "  distance unknown (no home named)", both, "distance.unknown");
+        figure(table, "Emergency places open now", both, "emergencyCapacity.places");
+        figure(table, "  in settings", both, "emergencyCapacity.settings");
+        figure(table, "Share placed with the top 5 providers", both, "concentration.topProvidersPercent", "%");
+        figure(table, "Share placed with the top 5 owner groups", both, "concentration.topOwnerGroupsPercent", "%");
+        Map<String, String[]> prices = new TreeMap<>();
+        for (int i = 0; i < both.length; i++) {
+            for (JsonNode lot : both[i].path("weeklyPriceByLot")) {
+                String name = lot.path("lotCode").asText(lot.path("lotName").asText("-"));
+                prices.computeIfAbsent(name, k -> new String[] {"-", "-"})[i] =
+                        TextTable.poundsAndPence(decimal(lot.path("averageWeeklyPrice")));
+            }
+        }
+        prices.forEach((lot, price) -> table.row("Average weekly price, " + lot, price[0], price[1]));
+        return table.render(2) + "  Referral figures: referrals raised so far, as they stand; placements: those "
+                + "awarded so far; emergency places: open, confirmed within 7 days, at active members.\n";
+    }
+
+    private static void figure(TextTable table, String label, JsonNode[] reports, String path) {
+        figure(table, label, reports, path, "");
+    }
+
+    private static void figure(TextTable table, String label, JsonNode[] reports, String path, String unit) {
+        Object[] cells = new Object[reports.length + 1];
+        cells[0] = label;
+        for (int i = 0; i < reports.length; i++) {
+            JsonNode node = reports[i];
+            for (String step : path.split("\\.")) {
+                node = node.path(step);
+            }
+            cells[i + 1] = node.isMissingNode() || node.isNull() ? "-" : node.asText() + unit;
+        }
+        table.row(cells);
+    }
+
+    private String ownerGroupExposure() {
+        JsonNode groups = commissioner.get(PLACEMENTS, "/reports/owner-groups?size=5");
+        JsonNode largest = groups.path("items").path(0);
+        JsonNode failure = largest.isMissingNode() || largest.path("children").asLong() == 0 ? null
+                : commissioner.get(PLACEMENTS, "/reports/owner-groups/" + largest.path("companiesHouseNumber").asText()
+                        + "/failure");
+        return ownerGroupsText(groups, failure);
+    }
+
+    /** The five groups with most children placed now, and the failure view of the first. */
+    static String ownerGroupsText(JsonNode groups, JsonNode failure) {
+        if (groups.path("items").isEmpty()) {
+            return "  No setting names an owner group yet.\n";
+        }
+        TextTable table = new TextTable().left("Owner group", 40).left("Companies House", 15).right("Settings")
+                .right("Places").right("Children").left("By council", 60).right("Weekly cost");
+        for (JsonNode g : groups.path("items")) {
+            List<String> councils = new ArrayList<>();
+            g.path("byCouncil").forEach(c -> councils.add(c.path("council").asText() + " "
+                    + c.path("children").asLong()));
+            table.row(g.path("name").asText(), g.path("companiesHouseNumber").asText(), g.path("settings").asLong(),
+                    g.path("places").asLong(), g.path("children").asLong(), String.join(", ", councils),
+                    TextTable.pounds(decimal(g.path("weeklyCost"))));
+        }
+        StringBuilder text = new StringBuilder(table.render(2));
+        if (failure == null) {
+            return text.append("  No child is placed with an owner group now.\n").toString();
+        }
+        text.append("\n  If ").append(failure.path("name").asText()).append(" failed: ")
+                .append(failure.path("children").asLong()).append(" children, ")
+                .append(TextTable.pounds(decimal(failure.path("weeklyCost")))).append(" a week.\n");
+        TextTable lots = new TextTable().left("Lot", 40).right("Children").right("Weekly cost")
+                .right("Matching vacancies elsewhere").right("Places");
+        for (JsonNode lot : failure.path("byLot")) {
+            lots.row(lot.path("lotCode").asText("-") + " " + lot.path("lotName").asText(""),
+                    lot.path("children").asLong(), TextTable.pounds(decimal(lot.path("weeklyCost"))),
+                    lot.path("matchingVacancies").asLong(), lot.path("matchingPlaces").asLong());
+        }
+        return text.append(lots.render(2)).append("  Matching: open today at other groups' settings of active lot "
+                + "members, taking the children's age bands, sexes and needs.\n").toString();
     }
 
     private static String stream(String code) {
