@@ -7,3 +7,4 @@ CREATE DATABASE placement_service;
 CREATE DATABASE contract_monitoring_service;
 CREATE DATABASE spend_service;
 CREATE DATABASE notification_service;
+CREATE DATABASE transparency;

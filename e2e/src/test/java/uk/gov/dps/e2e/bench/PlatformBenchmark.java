@@ -132,6 +132,127 @@ class PlatformBenchmark {
         Files.writeString(out, section, StandardCharsets.UTF_8);
     }
 
+    /**
+     * transparency-service streams a DPS's OCDS release package: 100,000 call-off awards (each with one payment),
+     * written straight into the service's database with generate_series (events would measure the consumers, not
+     * the stream), fetched over HTTP: time to the first byte (target ≤ 1 s) and to the last, beside the baseline of
+     * the same query read with a bare JDBC loop (same cursor fetch size) in the same run, and the service's resident
+     * memory before and after (constant memory: it must not grow with the package). Writes
+     * {@code e2e/target/benchmark-transparency.md}; the rows are deleted afterwards.
+     */
+    @Test
+    void streamTheOcdsPackageOfADpsWith100000Awards() throws Exception {
+        int awards = Integer.getInteger("dps.bench.ocds-awards", 100_000);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "# OCDS streaming, %s%n%n%,d call-off awards with a payment each in one DPS.%n%n", Instant.now(), awards));
+        UUID dps = UUID.randomUUID();
+        UUID lot = UUID.randomUUID();
+        UUID provider = UUID.randomUUID();
+        try (Connection db = DriverManager.getConnection(STACK.jdbcUrl("transparency"), STACK.databaseUser(),
+                STACK.databasePassword()); Statement sql = db.createStatement()) {
+            long seeding = System.nanoTime();
+            sql.execute("INSERT INTO purchasing_system (dps_id, reference, title, regime, councils, valid_from, valid_to,"
+                    + " updated_at) VALUES ('" + dps + "', 'BENCH-OCDS', 'Benchmark DPS', 'PCR2015_DPS',"
+                    + " '{cambridgeshire,peterborough}', '2024-04-01', '2029-02-23', now())");
+            sql.execute("INSERT INTO lot (lot_id, dps_id, dps_reference, code, name, service_type, open, councils,"
+                    + " updated_at) VALUES ('" + lot + "', '" + dps + "', 'BENCH-OCDS', 'LOT1', 'Residential Children''s"
+                    + " Homes', 'RESIDENTIAL', true, '{cambridgeshire}', now())");
+            sql.execute("INSERT INTO provider (provider_id, name, ofsted_urn, companies_house_number) VALUES ('"
+                    + provider + "', 'Benchmark Homes Ltd', 'SC999999', '09999999')");
+            sql.execute("INSERT INTO contract (placement_id, public_id, kind, council, lot_id, service_type, provider_id,"
+                    + " weekly_fee, placement_pattern, start_date, expected_end, value, awarded_at, updated_at)"
+                    + " SELECT gen_random_uuid(), gen_random_uuid(), 'AWARD', 'cambridgeshire', '" + lot + "',"
+                    + " 'RESIDENTIAL', '" + provider + "', 4000.00, 'WEEKS_52', date '2025-04-01' + (i % 300),"
+                    + " date '2026-03-31', 200000.00, now(), now() FROM generate_series(1, " + awards + ") i");
+            sql.execute("INSERT INTO payment (payment_id, placement_id, provider_id, council, invoice_number, amount,"
+                    + " paid_on, recorded_at) SELECT gen_random_uuid(), placement_id, provider_id, council, 'BENCH', 16000.00,"
+                    + " date '2025-05-01', now() FROM contract WHERE lot_id = '" + lot + "'");
+            sql.execute("ANALYZE contract; ANALYZE payment");
+            out.append(String.format(Locale.ROOT, "Seeded in %.1f s.%n%n", (System.nanoTime() - seeding) / 1e9));
+            try {
+                String before = residentMegabytes("transparency-service");
+                // warm-up: the first request loads classes and fills pools; not measured
+                streamOverHttp(dps);
+                long[] baseline = jdbcLoop(db, dps);
+                long[] http = streamOverHttp(dps);
+                String after = residentMegabytes("transparency-service");
+                out.append(String.format(Locale.ROOT, "| measure | first byte / row ms | total ms | bytes |%n|---|---|---|---|%n"
+                        + "| baseline: the same rows, bare JDBC loop (fetch size 500) | %.0f | %.0f | - |%n"
+                        + "| GET /ocds/dps/{id}/releases (streamed JSON) | %.0f | %.0f | %,d |%n%n"
+                        + "First byte **%.0f ms** (target ≤ 1000). transparency-service resident memory %s MB before, %s MB"
+                        + " after.%n", baseline[0] / 1e6, baseline[1] / 1e6, http[0] / 1e6, http[1] / 1e6, http[2],
+                        http[0] / 1e6, before, after));
+                assertTrue(http[2] > (long) awards * 500, "the package holds every award");
+            } finally {
+                sql.execute("DELETE FROM payment WHERE placement_id IN (SELECT placement_id FROM contract WHERE lot_id = '"
+                        + lot + "')");
+                sql.execute("DELETE FROM contract WHERE lot_id = '" + lot + "'");
+                sql.execute("DELETE FROM lot WHERE lot_id = '" + lot + "'");
+                sql.execute("DELETE FROM provider WHERE provider_id = '" + provider + "'");
+                sql.execute("DELETE FROM purchasing_system WHERE dps_id = '" + dps + "'");
+            }
+        }
+        System.out.println(out);
+        Path file = Path.of(System.getProperty("dps.root", ".."), "e2e", "target", "benchmark-transparency.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Nanoseconds to the first byte and to the last, and the bytes read. */
+    private static long[] streamOverHttp(UUID dps) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = HTTP.send(HttpRequest.newBuilder(java.net.URI.create(
+                DpsStack.service("transparency-service").baseUrl() + "/ocds/dps/" + dps + "/releases")).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET releases: " + response.statusCode());
+        }
+        long firstByte = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[65536];
+        try (var body = response.body()) {
+            for (int n; (n = body.read(buffer)) >= 0;) {
+                if (bytes == 0 && n > 0) {
+                    firstByte = System.nanoTime() - start;
+                }
+                bytes += n;
+            }
+        }
+        return new long[] { firstByte, System.nanoTime() - start, bytes };
+    }
+
+    /** The package's query read row by row, every column fetched, nothing written: the floor for the stream. */
+    private static long[] jdbcLoop(Connection db, UUID dps) throws Exception {
+        db.setAutoCommit(false);
+        long start = System.nanoTime();
+        long first = 0;
+        long rows = 0;
+        try (PreparedStatement select = db.prepareStatement("""
+                SELECT c.*, l.code, l.name, p.name, p.ofsted_urn, p.companies_house_number, pay.payment_id, pay.amount,
+                       pay.paid_on, pay.recorded_at
+                FROM contract c JOIN lot l ON l.lot_id = c.lot_id LEFT JOIN provider p ON p.provider_id = c.provider_id
+                LEFT JOIN payment pay ON pay.placement_id = c.placement_id
+                WHERE l.dps_id = ? AND c.kind = 'AWARD' ORDER BY c.seq, pay.paid_on, pay.payment_id""")) {
+            select.setFetchSize(500);
+            select.setObject(1, dps);
+            try (ResultSet rs = select.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    if (rows++ == 0) {
+                        first = System.nanoTime() - start;
+                    }
+                    for (int c = 1; c <= columns; c++) {
+                        rs.getObject(c);
+                    }
+                }
+            }
+        } finally {
+            db.commit();
+            db.setAutoCommit(true);
+        }
+        return new long[] { first, System.nanoTime() - start, rows };
+    }
+
     /** The floor: what Kafka and PostgreSQL alone cost for one event, on this machine, now. */
     private Stats rawKafkaPlusCommit(int events) throws Exception {
         String topic = "dps.bench.baseline";

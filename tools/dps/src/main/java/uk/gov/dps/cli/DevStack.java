@@ -357,7 +357,7 @@ final class DevStack {
     static Map<String, String> platformSettings(Map<String, String> environment) {
         Map<String, String> settings = new java.util.TreeMap<>();
         environment.forEach((name, value) -> {
-            if (name.matches("DPS_(CLOCK|OUTBOX|PLACEMENT|PROVIDER|MONITORING|SPEND|COUNCILS|NOTIFICATIONS|WEBHOOKS)_[A-Z0-9_]+")) {
+            if (name.matches("DPS_(CLOCK|OUTBOX|PLACEMENT|PROVIDER|MONITORING|SPEND|COUNCILS|NOTIFICATIONS|WEBHOOKS|TRANSPARENCY)_[A-Z0-9_]+")) {
                 settings.put(name, value);
             }
         });

@@ -25,7 +25,7 @@ import uk.gov.dps.demo.DemoException;
  */
 @Command(name = "dps", synopsisSubcommandLabel = "COMMAND",
         description = "Runs the DPS platform on this machine: PostgreSQL, Kafka, Keycloak and an SMTP server without"
-                + " Docker, and the six services.",
+                + " Docker, and the seven services.",
         subcommands = {Dps.Up.class, Dps.Down.class, Dps.Status.class, Dps.Logs.class, Dps.Token.class,
                 Dps.Reset.class, Dps.Demo.class, CommandLine.HelpCommand.class},
         footerHeading = "%nRun by the ./dps script itself:%n",
@@ -118,8 +118,8 @@ public final class Dps implements Runnable {
         return new DevStack(StackConfig.fromEnvironment());
     }
 
-    @Command(name = "up", header = "Start PostgreSQL, Kafka, Keycloak, SMTP and the six services; wait until ready.",
-            description = {"Start PostgreSQL, Kafka, Keycloak and the SMTP server, then the six services; wait until"
+    @Command(name = "up", header = "Start PostgreSQL, Kafka, Keycloak, SMTP and the seven services; wait until ready.",
+            description = {"Start PostgreSQL, Kafka, Keycloak and the SMTP server, then the seven services; wait until"
             + " all are ready and print their addresses. Running it again is harmless; a service rebuilt since it"
             + " started is restarted. The dps script builds what changed first."})
     static final class Up implements Callable<Integer> {

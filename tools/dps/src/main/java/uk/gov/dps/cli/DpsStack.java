@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import uk.gov.dps.demo.DemoStack;
 
 /**
- * The one description of what {@code dps up} runs: the six services with their port and database, and the
+ * The one description of what {@code dps up} runs: the seven services with their port and database, and the
  * Kafka topics. The CLI, the stand-alone mains and the e2e tests all read it from here.
  */
 public final class DpsStack {
@@ -39,6 +39,7 @@ public final class DpsStack {
             new Service("contract-monitoring-service", 8084, "contract_monitoring_service"),
             new Service("spend-service", 8085, "spend_service"),
             new Service("notification-service", 8086, "notification_service"),
+            new Service("transparency-service", 8087, "transparency"),
             new Service("portal", 8080, null));
 
     /** One topic per producing aggregate; dead letters go to {@code <topic>.dlq}. */

@@ -25,12 +25,23 @@ class DevStackTest {
     }
 
     @Test
+    void transparencyServiceRunsOnItsPortWithItsOwnDatabase() {
+        StackConfig config = StackConfig.fromEnvironment(Map.of(), Path.of("/repo"));
+
+        Map<String, String> env = new DevStack(config).serviceEnvironment(DpsStack.service("transparency-service"));
+
+        assertEquals("8087", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("jdbc:postgresql://127.0.0.1:15432/transparency", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals("dev", env.get("QUARKUS_PROFILE"));
+    }
+
+    @Test
     void platformSettingsOfEveryServiceArePassedOnAndNothingElse() {
         Map<String, String> settings = DevStack.platformSettings(Map.of("DPS_NOTIFICATIONS_EMAIL_LINK_BASE",
                 "http://localhost:8080", "DPS_WEBHOOKS_TIMEOUT", "5s", "DPS_SPEND_AT_RISK_PERCENT", "80",
-                "DPS_SMTP_PORT", "4025", "HOME", "/root"));
+                "DPS_TRANSPARENCY_OCID_PREFIX", "ocds-abc123", "DPS_SMTP_PORT", "4025", "HOME", "/root"));
 
         assertEquals(Map.of("DPS_NOTIFICATIONS_EMAIL_LINK_BASE", "http://localhost:8080", "DPS_WEBHOOKS_TIMEOUT", "5s",
-                "DPS_SPEND_AT_RISK_PERCENT", "80"), settings);
+                "DPS_SPEND_AT_RISK_PERCENT", "80", "DPS_TRANSPARENCY_OCID_PREFIX", "ocds-abc123"), settings);
     }
 }
