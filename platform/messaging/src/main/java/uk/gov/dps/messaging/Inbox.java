@@ -260,7 +260,8 @@ public class Inbox {
     /** One sample per transaction that applied events: a polled batch together, or one event on its own. */
     private Timer processingTime(String consumer) {
         return Timer.builder(PROCESSING).description("Time to apply a polled batch (or one event) in its transaction")
-                .tags("consumer", consumer).publishPercentileHistogram().register(metrics);
+                .tags("consumer", consumer).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(metrics);
     }
 
     /** The CloudEvents type of a record, or "unknown" when it is not a CloudEvent at all. */
