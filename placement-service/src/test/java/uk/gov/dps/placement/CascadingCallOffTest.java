@@ -9,6 +9,7 @@ import static uk.gov.dps.placement.CallOffFixtures.OFFICER;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import uk.gov.dps.events.Topics;
 import uk.gov.dps.placement.service.CascadeService;
+import uk.gov.dps.testing.MetricsScrape;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
 import uk.gov.dps.testing.TopicReader;
@@ -50,8 +52,11 @@ class CascadingCallOffTest {
         given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then()
                 .body("providerId", contains(market.first().toString()));
 
+        double closedBefore = windowsClosedWithoutOffer();
         clock.moveOn(Duration.ofMinutes(61));
         advance(referral);
+        // counted for ops' business dashboard (other tests' windows may close on the moved clock too)
+        assertThat(windowsClosedWithoutOffer()).isGreaterThanOrEqualTo(closedBefore + 1);
         given().auth().oauth2(OFFICER).get("/referrals/" + referral + "/invitations").then()
                 .body("providerId", containsInAnyOrder(market.first().toString(), market.second().toString()));
         // TIER_1's window is closed for TIER_1; TIER_2 may offer in its own window
@@ -93,6 +98,11 @@ class CascadingCallOffTest {
                 .body("errors.field", hasItem("respondBy"));
         given().auth().oauth2(OFFICER).get("/referrals/" + referral).then()
                 .body("status", org.hamcrest.Matchers.equalTo("RAISED"));
+    }
+
+    private static double windowsClosedWithoutOffer() {
+        return MetricsScrape.parse(given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString())
+                .value("dps_calloff_windows_closed_without_offer_total", Map.of("service", "placement-service"));
     }
 
     private void advance(String referral) {

@@ -15,6 +15,7 @@ import static uk.gov.dps.spend.SpendFixtures.shares;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +29,7 @@ import uk.gov.dps.events.placement.PlacementAwarded;
 import uk.gov.dps.events.placement.PlacementEnded;
 import uk.gov.dps.events.placement.PlacementFeeChanged;
 import uk.gov.dps.events.placement.SpotPurchaseMade;
+import uk.gov.dps.testing.MetricsScrape;
 import uk.gov.dps.testing.RawEvents;
 import uk.gov.dps.testing.SharedInfrastructure;
 import uk.gov.dps.testing.Tokens;
@@ -67,6 +69,7 @@ class ContractAlertsTest {
                 UUID.fromString(contract));
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
+        double raisedBefore = contractAlertsRaised();
         try (RawEvents events = SpendFixtures.events();
                 TopicReader spend = new TopicReader(SharedInfrastructure.kafkaBootstrapServers(), Topics.SPEND)) {
             // £450 a week from 5 Nov 2018: 21 weeks = £9,450.00 = 94.5% of £10,000: over 90%, one alert
@@ -112,10 +115,17 @@ class ContractAlertsTest {
             // the relay publishes right after commit: two seconds is ample for a wrong second alert to show
             await().pollDelay(java.time.Duration.ofSeconds(2)).until(() -> true);
             assertThat(crossingsOf(spend, contract)).containsExactly(90, 100);
+            // and counted for ops' business dashboard, once each
+            assertThat(contractAlertsRaised()).isEqualTo(raisedBefore + 2);
         }
         given().auth().oauth2(FINANCE).queryParam("active", "true").queryParam("size", 200).get("/alerts").then()
                 .statusCode(200).body("items.findAll { it.subjectId == '" + contract + "' }.thresholdPercent",
                         contains(100, 90));
+    }
+
+    private static double contractAlertsRaised() {
+        return MetricsScrape.parse(given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString())
+                .value("dps_spend_threshold_alerts_raised_total", Map.of("service", "spend-service", "subject", "contract"));
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -19,12 +22,14 @@ import uk.gov.dps.placement.domain.Referral;
 import uk.gov.dps.placement.domain.Response;
 import uk.gov.dps.placement.domain.Tiers;
 import uk.gov.dps.runtime.AuditTrail;
+import uk.gov.dps.runtime.ServiceMetrics;
 
 /**
  * Moves cascading call-offs on: when a tier's window closes without an offer, the next tier is invited with
  * a window of its own; when offers came in, or no tier is left, the cascade stops.
  */
 @ApplicationScoped
+@Startup // its business counter is registered (at 0) when the service starts
 public class CascadeService {
 
     private static final Logger LOG = Logger.getLogger(CascadeService.class);
@@ -40,6 +45,20 @@ public class CascadeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ServiceMetrics serviceMetrics;
+
+    /** {@code dps_calloff_windows_closed_without_offer_total}: a tier's response window closed and nobody offered. */
+    private Counter closedWithoutOffer;
+
+    @Inject
+    void metrics(MeterRegistry metrics) {
+        // registered at start, so the series exists (at 0) before the first window closes
+        closedWithoutOffer = Counter.builder("dps.calloff.windows.closed.without.offer")
+                .description("Cascading call-off response windows that closed with no offer from the tier invited")
+                .register(metrics);
+    }
 
     @Scheduled(every = "${dps.placement.cascade-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void advanceClosedWindows() {
@@ -74,6 +93,7 @@ public class CascadeService {
                     "offers received in " + tier + "'s window: evaluate them", null);
             return;
         }
+        serviceMetrics.incrementAfterCommit(closedWithoutOffer);
         List<LotMember> eligible = market.invitees(referral.lotId, referral.category).stream()
                 .filter(m -> Invitation.findById(new Invitation.Key(referralId, m.providerId)) == null).toList();
         String next = Tiers.after(referral.cascadeTier, eligible);

@@ -55,6 +55,9 @@ final class Manifests {
         KINDS.put("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class);
         KINDS.put("postgresql.cnpg.io/v1/Cluster", GenericKubernetesResource.class);
         KINDS.put("postgresql.cnpg.io/v1/Database", GenericKubernetesResource.class);
+        // Prometheus Operator (checked by MonitoringManifestsTest and AlertRulesTest)
+        KINDS.put("monitoring.coreos.com/v1/ServiceMonitor", GenericKubernetesResource.class);
+        KINDS.put("monitoring.coreos.com/v1/PrometheusRule", GenericKubernetesResource.class);
     }
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();

@@ -162,12 +162,14 @@ class PortalManifestsTest {
         for (NetworkPolicy p : own) {
             Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).forEach(rule -> {
                 rule.getPorts().forEach(port -> ingressPorts.add(port(port)));
-                soft.assertThat(rule.getFrom()).as("%s portal: ingress only from the ingress controller", overlay)
-                        .isNotEmpty().allSatisfy(peer -> {
+                // people's browsers through the ingress controller, and Prometheus scraping /q/metrics
+                soft.assertThat(rule.getFrom()).as("%s portal: ingress only from the ingress controller and Prometheus",
+                        overlay).isNotEmpty().allSatisfy(peer -> {
                             assertThat(peer.getPodSelector()).isNull();
                             assertThat(peer.getIpBlock()).isNull();
-                            assertThat(peer.getNamespaceSelector().getMatchLabels())
-                                    .containsExactly(Map.entry("kubernetes.io/metadata.name", "ingress-nginx"));
+                            assertThat(peer.getNamespaceSelector().getMatchLabels()).isIn(
+                                    Map.of("kubernetes.io/metadata.name", "ingress-nginx"),
+                                    Map.of("kubernetes.io/metadata.name", "monitoring"));
                         });
             });
             Optional.ofNullable(p.getSpec().getEgress()).orElse(List.of()).forEach(rule -> {

@@ -1,5 +1,6 @@
 package uk.gov.dps.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,13 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -24,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import uk.gov.dps.events.CloudEvents;
 
 /**
  * Applies each event at most once per consumer. The event id is recorded in {@code processed_event} in the
@@ -67,6 +73,18 @@ public class Inbox {
     @Inject
     Instance<EntityManager> entityManager;
 
+    /** Events applied, per consumer and type: {@code dps_events_consumed_total}. */
+    static final String CONSUMED = "dps.events.consumed";
+    /** Events dead-lettered, per consumer and type: {@code dps_events_failed_total}. */
+    static final String FAILED = "dps.events.failed";
+    /** Events parked, per consumer and source topic: {@code dps_dead_letters_parked_total}. */
+    static final String DEAD_LETTERS = "dps.dead.letters.parked";
+    /** Inbox transaction time per consumer: {@code dps_inbox_processing_seconds}. */
+    static final String PROCESSING = "dps.inbox.processing";
+
+    /** consumer + topic pairs whose dead-letter counter is registered. */
+    private final Set<String> topicsSeen = ConcurrentHashMap.newKeySet();
+
     /** consumer + type pairs already logged as unhandled. */
     private final Set<String> unhandledLogged = ConcurrentHashMap.newKeySet();
 
@@ -77,6 +95,7 @@ public class Inbox {
      *         handle), false if it had been processed before or was dead-lettered
      */
     public boolean process(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        seen(consumer, record.topic());
         IncomingEvent event;
         try {
             event = IncomingEvent.from(record);
@@ -92,6 +111,7 @@ public class Inbox {
         for (int attempt = 1;; attempt++) {
             try {
                 List<String> unhandled = new ArrayList<>(1);
+                long start = System.nanoTime();
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> {
                     if (!claim(consumer, event)) {
                         return false;
@@ -99,8 +119,12 @@ public class Inbox {
                     dispatch(handlers, event, unhandled);
                     return true;
                 });
+                processingTime(consumer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", applied ? "applied" : "duplicate")
                         .increment();
+                if (applied) {
+                    consumed(consumer, event.type()).increment();
+                }
                 countUnhandled(consumer, unhandled);
                 return applied;
             } catch (RuntimeException e) {
@@ -124,6 +148,7 @@ public class Inbox {
             EventHandlers handlers) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
         records.forEach(batch::add);
+        batch.forEach(record -> seen(consumer, record.topic()));
         if (batch.size() > 1 && appliedTogether(consumer, batch, handlers)) {
             return;
         }
@@ -136,17 +161,21 @@ public class Inbox {
         try {
             batch.forEach(record -> events.add(IncomingEvent.from(record)));
             List<String> unhandled = new ArrayList<>();
+            List<String> appliedTypes = new ArrayList<>(events.size());
+            long start = System.nanoTime();
             int applied = QuarkusTransaction.requiringNew().call(() -> {
-                int claimed = 0;
+                appliedTypes.clear(); // in case the transaction is run again
                 for (IncomingEvent event : events) {
                     if (claim(consumer, event)) {
                         dispatch(handlers, event, unhandled);
-                        claimed++;
+                        appliedTypes.add(event.type());
                         asIfCommitted();
                     }
                 }
-                return claimed;
+                return appliedTypes.size();
             });
+            processingTime(consumer).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            appliedTypes.forEach(type -> consumed(consumer, type).increment());
             metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "applied").increment(applied);
             metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "duplicate")
                     .increment(batch.size() - applied);
@@ -197,6 +226,48 @@ public class Inbox {
                 record.topic(), record.offset(), record.key(), e.getMessage());
         deadLetters.park(consumer, record, e);
         metrics.counter("dps.inbox.events", "consumer", consumer, "outcome", "dead-lettered").increment();
+        failed(consumer, typeOf(record)).increment();
+        deadLettersParked(consumer, record.topic()).increment();
+    }
+
+    /**
+     * The first time a consumer reads a topic, its dead-letter counter is registered at 0: Prometheus sees a
+     * counter go from 0 to 1 when the first event is parked (an increase the alert rule catches), rather than a
+     * new series that starts at 1.
+     */
+    private void seen(String consumer, String topic) {
+        if (topicsSeen.add(consumer + " " + topic)) {
+            deadLettersParked(consumer, topic);
+        }
+    }
+
+    private Counter deadLettersParked(String consumer, String topic) {
+        return Counter.builder(DEAD_LETTERS).description("Events this consumer could not process, parked on <topic>.dlq")
+                .tags("consumer", consumer, "topic", topic).register(metrics);
+    }
+
+    private Counter consumed(String consumer, String type) {
+        failed(consumer, type); // at 0 beside it, so a failure rate of a type is 0 rather than no data
+        return Counter.builder(CONSUMED).description("Events applied by this consumer, per CloudEvents type")
+                .tags("consumer", consumer, "type", type).register(metrics);
+    }
+
+    private Counter failed(String consumer, String type) {
+        return Counter.builder(FAILED).description("Events this consumer could not apply (dead-lettered), per CloudEvents type")
+                .tags("consumer", consumer, "type", type).register(metrics);
+    }
+
+    /** One sample per transaction that applied events: a polled batch together, or one event on its own. */
+    private Timer processingTime(String consumer) {
+        return Timer.builder(PROCESSING).description("Time to apply a polled batch (or one event) in its transaction")
+                .tags("consumer", consumer).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(metrics);
+    }
+
+    /** The CloudEvents type of a record, or "unknown" when it is not a CloudEvent at all. */
+    private static String typeOf(ConsumerRecord<String, String> record) {
+        Header type = record.headers().lastHeader(CloudEvents.HEADER_TYPE);
+        return type == null ? "unknown" : new String(type.value(), StandardCharsets.UTF_8);
     }
 
     private boolean claim(String consumer, IncomingEvent event) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -50,7 +49,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant works; it only has to be the same for every replica of one service (one database). */
-    private static final long RELAY_LOCK = 0x4450534f7574626fL; // "DPSOutbo"
+    static final long RELAY_LOCK = 0x4450534f7574626fL; // "DPSOutbo"
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Inject
@@ -76,10 +75,7 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private Counter published;
-
     void start(@Observes StartupEvent event) {
-        published = metrics.counter("dps.outbox.published");
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -140,7 +136,7 @@ public class OutboxRelay {
                 }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(45, TimeUnit.SECONDS);
                 delete(connection, rows);
-                published.increment(rows.size());
+                rows.forEach(row -> metrics.counter("dps.outbox.published", "type", row.type()).increment());
                 return rows.size();
             }
         });

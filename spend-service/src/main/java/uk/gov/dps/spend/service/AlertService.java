@@ -2,12 +2,18 @@ package uk.gov.dps.spend.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -16,6 +22,7 @@ import uk.gov.dps.events.EventCatalog;
 import uk.gov.dps.events.spend.ThresholdCrossed;
 import uk.gov.dps.messaging.Outbox;
 import uk.gov.dps.runtime.PageRequest;
+import uk.gov.dps.runtime.ServiceMetrics;
 import uk.gov.dps.spend.domain.BudgetLine;
 import uk.gov.dps.spend.domain.Contract;
 import uk.gov.dps.spend.domain.FinancialYear;
@@ -33,6 +40,7 @@ import uk.gov.dps.spend.domain.Thresholds;
  * line one after the other never both raise the same crossing.
  */
 @ApplicationScoped
+@Startup // its business counter is registered (at 0) when the service starts
 public class AlertService {
 
     @Inject
@@ -46,6 +54,21 @@ public class AlertService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ServiceMetrics serviceMetrics;
+
+    /** {@code dps_spend_threshold_alerts_raised_total{subject="budget"|"contract"}}, each at 0 from the start. */
+    private final Map<SubjectType, Counter> raised = new EnumMap<>(SubjectType.class);
+
+    @Inject
+    void metrics(MeterRegistry metrics) {
+        for (SubjectType type : SubjectType.values()) {
+            raised.put(type, Counter.builder("dps.spend.threshold.alerts.raised")
+                    .description("Spend alerts raised: a budget's forecast or a contract's commitment crossed a threshold")
+                    .tag("subject", type.name().toLowerCase(Locale.ROOT)).register(metrics));
+        }
+    }
 
     /** Checks the budget lines and contracts a ledger change may have moved. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -109,6 +132,7 @@ public class AlertService {
         alert.limitPence = limit;
         alert.crossedAt = clock.instant();
         alert.persist();
+        serviceMetrics.incrementAfterCommit(raised.get(type));
         outbox.publish(EventCatalog.THRESHOLD_CROSSED, subjectId, new ThresholdCrossed(alert.id, council, type.name(),
                 subjectId, name, financialYear, percent, Money.pounds(amount), Money.pounds(limit), alert.crossedAt));
     }
