@@ -139,7 +139,8 @@ class CommitmentsFromPlacementEventsTest {
                     new PlacementStarted(placement, COUNCIL, UUID.randomUUID(), LocalDate.parse("2018-09-03")));
             JsonPath position = awaitCommitted(COUNCIL, line, "30000.00");
             assertThat(position.getString("spentToDate")).isEqualTo("5285.71");
-            assertThat(position.getString("remainingCommitment")).isEqualTo("24714.29");
+            // nothing invoiced yet: the whole commitment remains
+            assertThat(position.getString("remainingCommitment")).isEqualTo("30000.00");
             assertThat(position.getString("forecastOutturn")).isEqualTo("30000.00");
             assertThat(position.getString("forecastPercentOfBudget")).isEqualTo("83.33");
             assertThat(position.getString("status")).isEqualTo("WITHIN");

@@ -1,6 +1,7 @@
 package uk.gov.dps.spend.config;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -22,6 +23,20 @@ public interface SpendConfig {
     String rollForwardInterval();
 
     TermCalendarConfig termCalendar();
+
+    /**
+     * The integrated care board (ICB) that pays the HEALTH share of each council's placements, keyed by the council
+     * claim: its ODS code and name. The recharge statement bills the HEALTH share of payments to it.
+     */
+    Map<String, Icb> icbs();
+
+    interface Icb {
+
+        /** ODS code, e.g. QUE. */
+        String code();
+
+        String name();
+    }
 
     /** School terms for 38-week and day placements; see {@code uk.gov.dps.spend.domain.TermCalendar}. */
     interface TermCalendarConfig {

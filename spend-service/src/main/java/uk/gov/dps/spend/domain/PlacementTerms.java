@@ -2,7 +2,9 @@ package uk.gov.dps.spend.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,6 +55,28 @@ public record PlacementTerms(Booking booking, PlacementPattern pattern, LocalDat
             years.add(FinancialYear.of(firstDay));
         }
         return years;
+    }
+
+    /**
+     * What the commitment puts on the days {@code from} to {@code to} inclusive, per funding stream: the year's
+     * running total on {@code to} minus the one on the day before {@code from}, read from {@link #chargesIn}. This is
+     * how an invoice is checked and how much of a year's commitment an invoice covers, so an invoice for exactly what
+     * the agreement says always matches what the ledger committed for those days.
+     *
+     * @throws IllegalArgumentException when the days are not inside one financial year or {@code to} is before
+     *                                  {@code from}
+     */
+    public Map<FundingStream, Long> commitmentBetween(LocalDate from, LocalDate to, TermCalendar calendar) {
+        FinancialYear year = FinancialYear.of(from);
+        if (to.isBefore(from) || !year.contains(to)) {
+            throw new IllegalArgumentException(from + " to " + to + " is not a period inside one financial year");
+        }
+        YearCharges charges = chargesIn(year, calendar);
+        Map<FundingStream, Long> byStream = new EnumMap<>(FundingStream.class);
+        for (FundingStream stream : split.streams()) {
+            byStream.put(stream, charges.costTo(stream, to) - charges.costTo(stream, from.minusDays(1)));
+        }
+        return byStream;
     }
 
     /**

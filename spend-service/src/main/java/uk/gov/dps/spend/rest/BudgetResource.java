@@ -93,9 +93,13 @@ public class BudgetResource {
 
     /**
      * @param committed           the whole year's cost of the placements the line pays for, as they stand
-     * @param spentToDate         their cost from 1 April up to and including {@code asOf}
-     * @param remainingCommitment committed minus spent to date
-     * @param forecastOutturn     spent to date plus the remaining commitment
+     * @param spentToDate         what their agreements put on the days from 1 April up to and including
+     *                            {@code asOf} (elapsed time, invoiced or not)
+     * @param paid                actuals: invoices of the line's year and scope paid, this stream's share
+     * @param invoicedNotPaid     actuals: invoices submitted or approved, not paid yet (disputed ones excluded)
+     * @param actuals             paid plus invoiced not paid
+     * @param remainingCommitment the commitment of the days no (undisputed) invoice covers yet
+     * @param forecastOutturn     actuals plus the remaining commitment
      * @param variance            budget minus forecast: negative is an overspend
      * @param forecastPercentOfBudget null for a budget of 0
      */
@@ -103,7 +107,7 @@ public class BudgetResource {
             FundingStream fundingStream, String name, UUID lotId, UUID contractId, LocalDate asOf, BigDecimal budget,
             BigDecimal committed, BigDecimal spentToDate, BigDecimal remainingCommitment, BigDecimal forecastOutturn,
             BigDecimal variance, BigDecimal forecastPercentOfBudget, SpendStatus status, int atRiskPercent,
-            int overspentPercent) {
+            int overspentPercent, BigDecimal paid, BigDecimal invoicedNotPaid, BigDecimal actuals) {
     }
 
     @POST
@@ -151,7 +155,9 @@ public class BudgetResource {
     @Path("/{id}/position")
     @Operation(summary = "Budget, committed, spent to date, forecast outturn, variance and status",
             description = "Committed is the full-year cost of the placements this line pays for (its council, year "
-                    + "and funding stream, and its lot or contract if scoped), from the placement events. Status: "
+                    + "and funding stream, and its lot or contract if scoped), from the placement events. Actuals "
+                    + "are its invoices (paid, and invoiced not paid); the remaining commitment is the commitment of "
+                    + "the days no invoice covers yet; forecast outturn = actuals + remaining commitment. Status: "
                     + "AT_RISK when the forecast is over dps.spend.at-risk-percent of the budget, OVERSPENT over "
                     + "dps.spend.overspent-percent.")
     public PositionView position(@PathParam("id") UUID id) {
@@ -179,7 +185,8 @@ public class BudgetResource {
                 Money.pounds(p.spentToDate()), Money.pounds(p.remainingCommitment()),
                 Money.pounds(p.forecastOutturn()), Money.pounds(p.variance()),
                 p.budget() == 0 ? null : Money.percent(p.forecastOutturn(), p.budget()), p.status(thresholds),
-                thresholds.atRiskPercent(), thresholds.overspentPercent());
+                thresholds.atRiskPercent(), thresholds.overspentPercent(), Money.pounds(p.actuals().paid()),
+                Money.pounds(p.actuals().invoicedNotPaid()), Money.pounds(p.actualsTotal()));
     }
 
     @GET

@@ -49,6 +49,9 @@ public class LedgerMaintenance {
     AlertService alerts;
 
     @Inject
+    InvoiceService invoices;
+
+    @Inject
     Positions positions;
 
     @Inject
@@ -90,6 +93,9 @@ public class LedgerMaintenance {
             }
             em.clear();
         }
+        // what the commitment puts on invoiced days was worked out with the old calendar too
+        TrackedPlacement.<TrackedPlacement>stream("id in (select i.placementId from Invoice i)")
+                .forEach(invoices::termsChanged);
         alerts.check(affected);
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO ledger_basis (id, fingerprint) "

@@ -48,6 +48,9 @@ public class PlacementProjection {
     AlertService alerts;
 
     @Inject
+    InvoiceService invoices;
+
+    @Inject
     Positions positions;
 
     @Inject
@@ -150,6 +153,8 @@ public class PlacementProjection {
         PlacementTerms after = placement.terms();
         if (isNew) {
             placement.persist();
+        } else if (!after.equals(before)) {
+            invoices.termsChanged(placement);
         }
         alerts.check(ledger.replace(before, after));
     }

@@ -27,6 +27,7 @@ import uk.gov.dps.spend.domain.ChargeableTime;
 import uk.gov.dps.spend.domain.FinancialYear;
 import uk.gov.dps.spend.domain.FundingStream;
 import uk.gov.dps.spend.domain.Money;
+import uk.gov.dps.spend.domain.Position;
 
 /**
  * Where a council's money goes in a year: by funding stream, lot and provider; how concentrated each lot is on its
@@ -70,9 +71,27 @@ public class SpendReportService {
             BigDecimal offContractCommitted, BigDecimal shareOfCommitted) {
     }
 
+    /**
+     * Invoices against commitments, for the whole council ({@code fundingStream} null) or one stream.
+     *
+     * @param remainingCommitment the commitment of the days no undisputed invoice covers yet
+     * @param forecastOutturn     paid + invoiced not paid + remaining commitment
+     */
+    public record ActualsAgainstCommitment(FundingStream fundingStream, BigDecimal committed, BigDecimal paid,
+            BigDecimal invoicedNotPaid, BigDecimal remainingCommitment, BigDecimal forecastOutturn) {
+
+        static ActualsAgainstCommitment of(FundingStream stream, long committed, Position.Actuals actuals) {
+            long remaining = committed - actuals.invoicedCommitment();
+            return new ActualsAgainstCommitment(stream, Money.pounds(committed), Money.pounds(actuals.paid()),
+                    Money.pounds(actuals.invoicedNotPaid()), Money.pounds(remaining),
+                    Money.pounds(actuals.paid() + actuals.invoicedNotPaid() + remaining));
+        }
+    }
+
     public record SpendReport(String council, int financialYear, String financialYearLabel, LocalDate asOf,
             BigDecimal committed, BigDecimal spentToDate, List<StreamSpend> byFundingStream, List<LotSpend> byLot,
-            Page<ProviderSpend> byProvider, Amounts offContract) {
+            Page<ProviderSpend> byProvider, Amounts offContract, ActualsAgainstCommitment actuals,
+            List<ActualsAgainstCommitment> actualsByFundingStream) {
     }
 
     private static final class Sum {
@@ -155,13 +174,29 @@ public class SpendReportService {
         int from = Math.min(providerPage.first(), providers.size());
         int to = Math.min(providerPage.last() + 1, providers.size());
 
+        Map<FundingStream, Position.Actuals> invoiced = positions.actualsByStream(council, year);
+        List<ActualsAgainstCommitment> actualsByStream = new ArrayList<>();
+        long[] all = new long[4];
+        for (FundingStream stream : FundingStream.values()) {
+            long committed = byStream.containsKey(stream) ? byStream.get(stream).committed : 0;
+            Position.Actuals a = invoiced.getOrDefault(stream, Position.Actuals.NONE);
+            if (committed != 0 || invoiced.containsKey(stream)) {
+                actualsByStream.add(ActualsAgainstCommitment.of(stream, committed, a));
+            }
+            all[0] += committed;
+            all[1] += a.paid();
+            all[2] += a.invoicedNotPaid();
+            all[3] += a.invoicedCommitment();
+        }
         long offSpent = figures.stream().filter(CommitmentLedger.KeyFigures::offContract)
                 .mapToLong(CommitmentLedger.KeyFigures::spentToDate).sum();
         return new SpendReport(council, year.startYear(), year.label(), today, Money.pounds(total.committed),
                 Money.pounds(total.spent), streams, lots,
                 Page.of(providers.subList(from, to), providerPage.page, providerPage.size, p -> p),
                 new Amounts(Money.pounds(total.offContract), Money.pounds(offSpent),
-                        Money.percent(total.offContract, total.committed)));
+                        Money.percent(total.offContract, total.committed)),
+                ActualsAgainstCommitment.of(null, all[0], new Position.Actuals(all[1], all[2], all[3])),
+                actualsByStream);
     }
 
     /** Pounds per chargeable week, half-up to the penny; null when the lot had no chargeable time. */

@@ -255,4 +255,41 @@ class CommitmentRulesTest {
             assertThat(List.of(a)).contains(b);
         }
     }
+
+    @Nested
+    class InvoicedPeriods {
+
+        @Test
+        void theCommitmentOfConsecutivePeriodsAddsUpToTheYearsPerFunderToThePenny() {
+            // a 38-week placement at an awkward £1,234.57 a week with an uplift, split 33.33/33.33/33.34: invoiced
+            // month by month, what the commitment puts on each month adds up to the year's commitment exactly,
+            // per funder, because each is a difference of the same running totals
+            FundingSplit thirds = FundingSplit.ofPercentages(Map.of(HIGH_NEEDS_BLOCK, new BigDecimal("33.33"),
+                    LAC_PLACEMENTS, new BigDecimal("33.33"), HEALTH, new BigDecimal("33.34")));
+            PlacementTerms terms = terms(PlacementPattern.WEEKS_38, "2018-09-05", null,
+                    FeeTimeline.of(123_457).withChange(day("2019-01-09"), 131_313), thirds, FY2019);
+            YearCharges year = terms.chargesIn(FY2018, CALENDAR);
+            Map<FundingStream, Long> sum = new java.util.EnumMap<>(FundingStream.class);
+            for (LocalDate from = day("2018-09-05"); !from.isAfter(FY2018.lastDay());
+                    from = from.plusMonths(1).withDayOfMonth(1)) {
+                LocalDate to = from.withDayOfMonth(from.lengthOfMonth());
+                terms.commitmentBetween(from, to, CALENDAR).forEach((stream, pence) -> sum.merge(stream, pence,
+                        Long::sum));
+            }
+            assertThat(sum.get(HIGH_NEEDS_BLOCK)).isEqualTo(year.committed(HIGH_NEEDS_BLOCK));
+            assertThat(sum.get(LAC_PLACEMENTS)).isEqualTo(year.committed(LAC_PLACEMENTS));
+            assertThat(sum.get(HEALTH)).isEqualTo(year.committed(HEALTH));
+        }
+
+        @Test
+        void aPeriodAcrossThirtyFirstMarchIsNotOnePeriod() {
+            PlacementTerms terms = terms(PlacementPattern.WEEKS_52, "2018-09-03", null, FeeTimeline.of(70_000),
+                    LAC_ONLY, FY2019);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> terms.commitmentBetween(day("2019-03-25"),
+                    day("2019-04-07"), CALENDAR)).isInstanceOf(IllegalArgumentException.class);
+            // 25 - 31 March, a week: £700.00
+            assertThat(terms.commitmentBetween(day("2019-03-25"), day("2019-03-31"), CALENDAR))
+                    .containsEntry(LAC_PLACEMENTS, 70_000L);
+        }
+    }
 }

@@ -34,12 +34,24 @@ class ThresholdsTest {
     }
 
     @Test
-    void thePositionForecastsSpentPlusRemainingAndTheVarianceIsTheHeadroom() {
+    void withoutInvoicesTheForecastIsTheWholeCommitmentAndTheVarianceIsTheHeadroom() {
         Position position = new Position(5_000_000, 3_189_060, 1_000_000);
-        assertThat(position.remainingCommitment()).isEqualTo(2_189_060);
+        assertThat(position.remainingCommitment()).isEqualTo(3_189_060);
         assertThat(position.forecastOutturn()).isEqualTo(3_189_060);
         assertThat(position.variance()).isEqualTo(1_810_940);
         assertThat(new Position(3_000_000, 3_189_060, 0).variance()).isEqualTo(-189_060);
         assertThat(new Position(3_000_000, 3_189_060, 0).status(thresholds)).isEqualTo(SpendStatus.OVERSPENT);
+    }
+
+    @Test
+    void theForecastIsTheActualsPlusTheCommitmentOfTheDaysNotInvoiced() {
+        // £31,890.60 committed; invoices cover days the agreement puts £10,124.00 on: £10,124.00 was invoiced and
+        // paid, and £5,100.00 invoiced (£38 more than the £5,062.00 its days commit) and not paid yet
+        Position position = new Position(5_000_000, 3_189_060, 1_000_000,
+                new Position.Actuals(1_012_400, 510_000, 1_012_400 + 506_200));
+        assertThat(position.actualsTotal()).isEqualTo(1_522_400);
+        assertThat(position.remainingCommitment()).isEqualTo(3_189_060 - 1_518_600);
+        assertThat(position.forecastOutturn()).isEqualTo(3_189_060 + 3_800);
+        assertThat(position.variance()).isEqualTo(5_000_000 - 3_192_860);
     }
 }

@@ -318,6 +318,83 @@ public final class DemoData {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // Invoices and payments (spend-service): derived from the placements, so no second file to keep in step
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * A provider's invoice for four weeks of a 52-week placement at one fee, and what finance does with it.
+     *
+     * @param agreed         what the agreement puts on the period: four weekly fees (whole weeks, one fee)
+     * @param amount         what the provider asks; more than {@code agreed} makes spend-service flag it
+     * @param approvalReason why a flagged invoice is approved all the same (null: not flagged)
+     * @param approve        finance approves it (false: left submitted)
+     * @param paidOn         when it was paid (null: not paid)
+     */
+    public record InvoicePlan(String placementKey, String invoiceNumber, LocalDate periodFrom, LocalDate periodTo,
+            BigDecimal agreed, BigDecimal amount, LocalDate receivedOn, boolean approve, String approvalReason,
+            LocalDate paidOn, String paymentReference) {
+
+        public boolean flagged() {
+            return amount.compareTo(agreed) != 0;
+        }
+    }
+
+    /** The two four-week invoicing periods, Monday to Sunday, the last ending the day before the demo's date. */
+    static final LocalDate INVOICED_FROM = LocalDate.of(2019, 1, 7);
+    static final LocalDate INVOICED_TO = LocalDate.of(2019, 3, 3);
+    /** An escort charged on top of the agreed fee: the demo's flagged invoice. */
+    static final BigDecimal UNAGREED_ESCORT = new BigDecimal("250.00");
+
+    /**
+     * Invoices for the first four residential 52-week placements (by key) that run at one fee through January and
+     * February 2019: three paid (one of them flagged, approved with a reason), one approved and not paid yet; and the
+     * first one's February invoice received on the demo's day, unpaid.
+     */
+    public List<InvoicePlan> invoices() {
+        List<PlacementPlan> invoiced = placements(LotKind.RESIDENTIAL).stream()
+                .filter(p -> "WEEKS_52".equals(p.referral().placementPattern()))
+                .filter(p -> !p.start().isAfter(INVOICED_FROM) && (p.end() == null || !p.end().isBefore(INVOICED_TO)))
+                .filter(p -> p.feeChanges().stream().noneMatch(c -> c.effectiveFrom().isAfter(INVOICED_FROM)
+                        && !c.effectiveFrom().isAfter(INVOICED_TO)))
+                .sorted(java.util.Comparator.comparing(PlacementPlan::key)).limit(4).toList();
+        List<InvoicePlan> plans = new ArrayList<>();
+        LocalDate february = INVOICED_FROM.plusWeeks(4);
+        LocalDate received = LocalDate.of(2019, 2, 5);
+        for (int i = 0; i < invoiced.size(); i++) {
+            PlacementPlan p = invoiced.get(i);
+            BigDecimal fourWeeks = feeOn(p, INVOICED_FROM).multiply(BigDecimal.valueOf(4));
+            String number = "INV-" + p.key() + "-2019-01";
+            String reference = "CCC-AP-" + p.key() + "-2019-01";
+            plans.add(switch (i) {
+                case 0 -> new InvoicePlan(p.key(), number, INVOICED_FROM, february.minusDays(1), fourWeeks, fourWeeks,
+                        received, true, null, LocalDate.of(2019, 2, 20), reference);
+                case 1 -> new InvoicePlan(p.key(), number, INVOICED_FROM, february.minusDays(1), fourWeeks,
+                        fourWeeks.add(UNAGREED_ESCORT), received, true,
+                        "Escort to a hospital appointment agreed by the social worker on 14 January", LocalDate.of(
+                                2019, 3, 1), reference);
+                case 2 -> new InvoicePlan(p.key(), number, INVOICED_FROM, february.minusDays(1), fourWeeks, fourWeeks,
+                        LocalDate.of(2019, 2, 25), true, null, null, null);
+                default -> new InvoicePlan(p.key(), number, INVOICED_FROM, february.minusDays(1), fourWeeks,
+                        fourWeeks, received, true, null, LocalDate.of(2019, 3, 1), reference);
+            });
+        }
+        if (!invoiced.isEmpty()) {
+            PlacementPlan first = invoiced.get(0);
+            BigDecimal fourWeeks = feeOn(first, february).multiply(BigDecimal.valueOf(4));
+            plans.add(new InvoicePlan(first.key(), "INV-" + first.key() + "-2019-02", february, INVOICED_TO,
+                    fourWeeks, fourWeeks, AS_OF_DATE, false, null, null, null));
+        }
+        return plans;
+    }
+
+    /** The weekly fee in force on {@code day}: the latest change from that day or before, else the award's. */
+    static BigDecimal feeOn(PlacementPlan plan, LocalDate day) {
+        return plan.feeChanges().stream().filter(c -> !c.effectiveFrom().isAfter(day))
+                .max(java.util.Comparator.comparing(FeeChange::effectiveFrom)).map(c -> c.fee().total())
+                .orElse(plan.awardFee().total());
+    }
+
     /** A short description of the data, for people. */
     public String summary() {
         return providers.size() + " providers, " + placements.size() + " placements, " + inHouse.size()

@@ -152,6 +152,7 @@ public final class DemoLoader {
         phase("Inadequate judgement", this::inadequate);
         int all = placements[0] + data.spotPurchases.size();
         phase("spend figures", () -> spendSettled(all));
+        phase("invoices and payments", this::invoicesAndPayments);
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         out.printf("Demo loaded in %.1f s (%d requests). Next: the report (DemoReport), or try the APIs with "
@@ -1047,6 +1048,60 @@ public final class DemoLoader {
         }
         return counted[0] + " placements counted, " + total + " committed by the council in 2018/19 (quoted "
                 + TextTable.pounds(quoted) + " at the award fees, before fee changes and spot purchases)";
+    }
+
+    /**
+     * Providers invoice four weeks of some residential placements; finance approves (a flagged one with its reason)
+     * and pays most of them. Idempotent like the rest: a second run finds them submitted, decided and paid.
+     */
+    private String invoicesAndPayments() {
+        indexPlacements();
+        Map<String, PlacementPlan> byKey = new HashMap<>();
+        data.placements.forEach(p -> byKey.put(p.key(), p));
+        int submitted = 0;
+        int flagged = 0;
+        int approved = 0;
+        int paid = 0;
+        for (DemoData.InvoicePlan plan : data.invoices()) {
+            JsonNode referral = referralIndex.get(byKey.get(plan.placementKey()).referral());
+            JsonNode placement = referral == null ? null : placementsByReferral.get(referral.path("id").asText());
+            if (placement == null) {
+                throw new DemoException("placement " + plan.placementKey() + " is not on the platform: the invoices "
+                        + "need it");
+            }
+            User provider = api.provider(placement.path("providerId").asText());
+            ObjectNode body = DemoApi.object().put("invoiceNumber", plan.invoiceNumber())
+                    .put("placementId", placement.path("id").asText()).put("periodFrom", plan.periodFrom().toString())
+                    .put("periodTo", plan.periodTo().toString()).put("amount", plan.amount())
+                    .put("receivedOn", plan.receivedOn().toString());
+            Reply sent = provider.postWhenKnown(SPEND, "/invoices", body, key("invoice:" + plan.invoiceNumber()),
+                    r -> r.status() == 404, 201);
+            JsonNode invoice = finance.get(SPEND, "/invoices/" + sent.text("id"));
+            submitted++;
+            if (invoice.path("flagged").asBoolean()) {
+                flagged++;
+            }
+            String id = invoice.path("id").asText();
+            if (plan.approve() && "SUBMITTED".equals(invoice.path("status").asText())) {
+                ObjectNode decision = DemoApi.object();
+                if (plan.approvalReason() != null) {
+                    decision.put("reason", plan.approvalReason());
+                }
+                invoice = finance.post(SPEND, "/invoices/" + id + "/approve", decision, null, 200).body();
+            }
+            if (!"SUBMITTED".equals(invoice.path("status").asText())) {
+                approved++;
+            }
+            if (plan.paidOn() != null) {
+                // the payment reference makes a second run's payment answer the first (200)
+                finance.post(SPEND, "/payments", DemoApi.object().put("invoiceId", id)
+                        .put("paidOn", plan.paidOn().toString()).put("paymentReference", plan.paymentReference()),
+                        null, 201, 200);
+                paid++;
+            }
+        }
+        return submitted + " invoices (" + flagged + " flagged against the agreement), " + approved + " approved, "
+                + paid + " paid";
     }
 
     private static void awaitSpend(User finance, Set<String> demoLots, int expected, int[] counted,

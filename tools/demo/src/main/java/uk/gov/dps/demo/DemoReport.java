@@ -82,8 +82,9 @@ public final class DemoReport {
         section(text, "4. Concentration and off-contract spend", this::concentration);
         section(text, "5. Exemptions near expiry", this::exemptions);
         section(text, "6. Providers at red risk or suspended", this::risk);
-        section(text, "7. Sufficiency so far (the council and the joint DPS)", this::sufficiency);
-        section(text, "8. Owner-group exposure (children placed now, and if the largest group failed)",
+        section(text, "7. Invoices and payments: actuals against commitments, 2018/19", this::actuals);
+        section(text, "8. Sufficiency so far (the council and the joint DPS)", this::sufficiency);
+        section(text, "9. Owner-group exposure (children placed now, and if the largest group failed)",
                 this::ownerGroupExposure);
         section(text, "For the APIs (ids to use with ./dps token and curl)", this::ids);
         return text.toString();
@@ -305,6 +306,62 @@ public final class DemoReport {
                 TextTable.pounds(decimal(report.path("spentToDate"))), "100.0%");
         text.append(streams.render(4));
         return text.toString();
+    }
+
+    /**
+     * What providers invoiced and the council paid against what it committed, per budget line and for the council;
+     * the invoices by status; and the Procurement Act payment performance of the half year.
+     */
+    private String actuals() {
+        StringBuilder text = new StringBuilder();
+        TextTable lines = new TextTable().left("Budget line", 50).left("Stream", 16).right("Committed").right("Paid")
+                .right("Invoiced, unpaid").right("Not invoiced").right("Forecast").right("Variance");
+        for (JsonNode p : finance.all(SPEND, "/budgets/positions?year=" + DemoData.FINANCIAL_YEAR)) {
+            lines.row(p.path("name").asText(), stream(p.path("fundingStream").asText()),
+                    TextTable.pounds(decimal(p.path("committed"))), TextTable.pounds(decimal(p.path("paid"))),
+                    TextTable.pounds(decimal(p.path("invoicedNotPaid"))),
+                    TextTable.pounds(decimal(p.path("remainingCommitment"))),
+                    TextTable.pounds(decimal(p.path("forecastOutturn"))), TextTable.pounds(decimal(p.path("variance"))));
+        }
+        text.append(lines.isEmpty() ? "  No budget lines for 2018/19.\n" : lines.render(2));
+        JsonNode all = spendReport().path("actuals");
+        text.append("  The council: ").append(TextTable.pounds(decimal(all.path("committed")))).append(" committed, ")
+                .append(TextTable.pounds(decimal(all.path("paid")))).append(" paid, ")
+                .append(TextTable.pounds(decimal(all.path("invoicedNotPaid")))).append(" invoiced and not paid, ")
+                .append(TextTable.pounds(decimal(all.path("remainingCommitment"))))
+                .append(" committed for days not invoiced yet: forecast outturn ")
+                .append(TextTable.pounds(decimal(all.path("forecastOutturn")))).append(".\n");
+        text.append("  Forecast = paid + invoiced not paid + the commitment of the days no invoice covers yet.\n\n");
+
+        Map<String, Integer> byStatus = new TreeMap<>();
+        int flagged = 0;
+        for (JsonNode invoice : finance.all(SPEND, "/invoices")) {
+            byStatus.merge(invoice.path("status").asText(), 1, Integer::sum);
+            if (invoice.path("flagged").asBoolean()) {
+                flagged++;
+            }
+        }
+        text.append("  Invoices: ").append(byStatus.isEmpty() ? "none" : byStatus.toString()).append(", ")
+                .append(flagged).append(" flagged as differing from the agreement.\n");
+        String period = halfYear(today());
+        JsonNode pp = finance.get(SPEND, "/payment-performance?period=" + period);
+        text.append("  Payment performance ").append(pp.path("period").asText()).append(" (").append(
+                pp.path("from").asText()).append(" to ").append(pp.path("to").asText()).append("): ")
+                .append(pp.path("invoicesReceived").asInt()).append(" invoices received, ")
+                .append(pp.path("averageDaysToPay").isNumber() ? pp.path("averageDaysToPay").asText() + " days to pay "
+                        + "on average" : "none paid yet").append("; paid within 30 days ")
+                .append(TextTable.percent(decimal(pp.path("percentWithin30Days")))).append(", 31-60 days ")
+                .append(TextTable.percent(decimal(pp.path("percentIn31To60Days")))).append(", 61 or more ")
+                .append(TextTable.percent(decimal(pp.path("percentIn61DaysOrMore")))).append(", unpaid ")
+                .append(TextTable.percent(decimal(pp.path("percentUnpaid")))).append(".\n");
+        return text.toString();
+    }
+
+    /** The payments compliance half year a day is in: 2018-19-H2 for 4 March 2019. */
+    static String halfYear(LocalDate day) {
+        int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+        boolean first = day.getMonthValue() >= 4 && day.getMonthValue() <= 9;
+        return start + "-" + String.format("%02d", (start + 1) % 100) + (first ? "-H1" : "-H2");
     }
 
     /** Spend knows call-off providers by id only; their names are lot-service's. */

@@ -309,4 +309,35 @@ class DemoDataTest {
     private static boolean inside(DemoSettings.SettingPlan s, String onsCode) {
         return district(s).isInsideArea(onsCode);
     }
+
+    @Test
+    void invoicesCoverWholeWeeksAtOneFeeOneIsFlaggedOneIsUnpaidAndPaymentsFollowReceipt() {
+        List<DemoData.InvoicePlan> invoices = DATA.invoices();
+        assertEquals(5, invoices.size());
+        assertUnique(invoices.stream().map(DemoData.InvoicePlan::invoiceNumber).toList());
+        assertEquals(1, invoices.stream().filter(DemoData.InvoicePlan::flagged).count());
+        assertTrue(invoices.stream().anyMatch(i -> i.paidOn() == null && !i.approve()), "one left unpaid");
+        assertEquals(3, invoices.stream().filter(i -> i.paidOn() != null).count());
+        for (DemoData.InvoicePlan invoice : invoices) {
+            PlacementPlan placement = DATA.placements.stream().filter(p -> p.key().equals(invoice.placementKey()))
+                    .findFirst().orElseThrow();
+            assertEquals("WEEKS_52", placement.referral().placementPattern(), invoice.invoiceNumber());
+            // four whole weeks at the one fee in force: the agreement's amount is four weekly fees
+            assertEquals(27, ChronoUnit.DAYS.between(invoice.periodFrom(), invoice.periodTo()));
+            assertEquals(DemoData.feeOn(placement, invoice.periodFrom()), DemoData.feeOn(placement,
+                    invoice.periodTo()));
+            assertEquals(0, DemoData.feeOn(placement, invoice.periodFrom()).multiply(BigDecimal.valueOf(4))
+                    .compareTo(invoice.agreed()));
+            assertFalse(invoice.periodFrom().isBefore(placement.start()));
+            assertTrue(placement.end() == null || !placement.end().isBefore(invoice.periodTo()));
+            assertFalse(invoice.receivedOn().isAfter(DemoData.AS_OF_DATE));
+            assertTrue(invoice.paidOn() == null || (!invoice.paidOn().isBefore(invoice.receivedOn())
+                    && !invoice.paidOn().isAfter(DemoData.AS_OF_DATE) && invoice.approve()));
+            assertEquals(invoice.flagged(), invoice.approvalReason() != null, "a flagged invoice is approved with "
+                    + "a reason");
+        }
+        assertEquals("2018-19-H2", DemoReport.halfYear(DemoData.AS_OF_DATE));
+        assertEquals("2018-19-H1", DemoReport.halfYear(LocalDate.of(2018, 9, 30)));
+        assertEquals("2018-19-H2", DemoReport.halfYear(LocalDate.of(2018, 10, 1)));
+    }
 }
