@@ -84,11 +84,6 @@ public final class MatchingFormats {
         };
     }
 
-    /** "12.5%" for a percentage the services give with up to two decimals; empty when there is none. */
-    static String percent(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString() + "%";
-    }
-
     /** A number of days, "4.5 days"; "None placed" when there is nothing to average. */
     static String days(BigDecimal value) {
         return value == null ? "None yet" : value.stripTrailingZeros().toPlainString() + " days";

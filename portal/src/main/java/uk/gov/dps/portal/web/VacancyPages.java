@@ -8,10 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -52,14 +50,18 @@ public class VacancyPages {
     @RestClient
     ProviderService providers;
 
+    @Inject
+    io.vertx.core.http.HttpServerRequest request;
+
     @GET
-    public Response search(@Context UriInfo uri) {
+    public Response search() {
         Form form = Form.empty();
-        uri.getQueryParameters().forEach((name, values) -> {
+        // Vert.x reads a GET form's query as browsers write it ("PE29+3TN" is "PE29 3TN")
+        for (String name : request.params().names()) {
             if (FILTERS.contains(name) || "page".equals(name)) {
-                values.forEach(v -> form.add(name, v == null ? "" : v.strip()));
+                request.params().getAll(name).forEach(v -> form.add(name, v == null ? "" : v.strip()));
             }
-        });
+        }
         boolean searched = FILTERS.stream().anyMatch(f -> !form.value(f).isEmpty());
         int page = pageOf(form);
         // what the portal can tell at once: the officer hears about every mistake together
@@ -81,7 +83,7 @@ public class VacancyPages {
         if (miles != null && (miles.signum() <= 0 || miles.doubleValue() > 1000)) {
             form.reject("withinMiles", "Distance must be more than 0 and no more than 1,000 miles");
         }
-        if (form.text("withinMiles") != null && form.text("near") == null) {
+        if (miles != null && form.text("near") == null) {
             form.reject("near", "Enter a postcode or district to measure the distance from");
         }
         if (form.hasErrors()) {
