@@ -120,6 +120,14 @@ class MatchingPagesTest {
         // stale ones too, so a confirmation arriving live has its row
         StandInServices.server.verify(getRequestedFor(urlPathEqualTo("/vacancies"))
                 .withQueryParam("includeStale", equalTo("true")).withQueryParam("near", absent()));
+
+        // one lot's vacancies, as the search's link asks for them
+        String lot = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+        Document ofLot = html(given().get("/vacancies/live?lotId=" + lot), 200);
+        assertThat(ofLot.select("a[href=/vacancies/live?lotId=" + lot + "]")).hasSize(1);
+        StandInServices.server.verify(getRequestedFor(urlPathEqualTo("/vacancies")).withQueryParam("lotId",
+                equalTo(lot)));
+        html(given().get("/vacancies/live?lotId=lot-1"), 400);
     }
 
     @Test

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -43,7 +45,7 @@ public class VacancyPages {
         static native TemplateInstance search(Form form, boolean searched, Page<VacancyRow> results,
                 List<Option> needs, List<Option> sexes, Pages.Paging paging);
 
-        static native TemplateInstance live(Page<VacancyRow> open, String eventsUrl);
+        static native TemplateInstance live(Page<VacancyRow> open, String lotId, String eventsUrl);
     }
 
     @Inject
@@ -101,11 +103,16 @@ public class VacancyPages {
         }
     }
 
+    /** The open vacancies (of one lot, when asked) as the page loads; the script marks what happens next. */
     @GET
     @Path("live")
-    public TemplateInstance live() {
-        return Templates.live(providers.vacancies(null, null, null, null, null, null, null, "true", 0, ROWS),
-                FeedRelays.VACANCIES);
+    public TemplateInstance live(@QueryParam("lotId") @DefaultValue("") String lotId) {
+        String lot = lotId.strip();
+        if (!lot.isEmpty() && !isId(lot)) {
+            throw new ServiceProblem("portal", 400, null);
+        }
+        return Templates.live(providers.vacancies(lot.isEmpty() ? null : lot, null, null, null, null, null, null,
+                "true", 0, ROWS), lot, FeedRelays.VACANCIES);
     }
 
     private TemplateInstance page(Form form, boolean searched, Page<VacancyRow> results) {
