@@ -78,10 +78,10 @@ public record MatchingData(String lotId, String provider, String setting, String
             var response = as("placement-service", officer).get("/lots/" + lotId + "/eligible-providers");
             return response.statusCode() == 200 && response.jsonPath().getList("items.providerId").contains(provider);
         });
-        LocalDate start = LocalDate.now().minusDays(14).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        if (start.getMonthValue() == 3 && start.plusDays(6).getMonthValue() == 4) {
-            start = start.minusDays(7);
-        }
+        LocalDate monday = LocalDate.now().minusDays(14).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // the invoiced week must lie in one financial year
+        LocalDate start = monday.getMonthValue() == 3 && monday.plusDays(6).getMonthValue() == 4
+                ? monday.minusDays(7) : monday;
         String referral = as("placement-service", officer).body("""
                 {"lotId": "%s", "category": "EMERGENCY", "ageBand": "11-15", "sex": "MALE",
                  "needs": ["EMOTIONAL_BEHAVIOURAL"], "postcodeDistrict": "PE13", "wantedStart": "%s",
