@@ -50,8 +50,16 @@ public final class MatchingFormats {
         return profile.needs().isEmpty() ? "None listed" : words(profile.needs());
     }
 
+    /** "Female, Male"; provider-service's first settings said F and M, read the same. */
     static String sexesText(Profile profile) {
-        return profile.sexes().isEmpty() ? "Not said" : words(profile.sexes());
+        if (profile.sexes().isEmpty()) {
+            return "Not said";
+        }
+        return words(profile.sexes().stream().map(s -> switch (s) {
+            case "F" -> "FEMALE";
+            case "M" -> "MALE";
+            default -> s;
+        }).toList());
     }
 
     /** A list of codes as people read them: "Emotional behavioural, Autism". */
