@@ -373,7 +373,7 @@ class MarketPagesTest {
     void theProvidersTasksAreItsOwnPages() {
         Document page = html(given().get("/"), 200);
         assertThat(page.select("main h2 a").eachAttr("href")).containsExactly("/invitations", "/your-placements",
-                "/documents", "/kpi-returns");
+                "/documents", "/kpi-returns", "/your-settings", "/your-invoices");
     }
 
     // --- stand-ins ----------------------------------------------------------------------------------------

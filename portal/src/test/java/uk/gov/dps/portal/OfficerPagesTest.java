@@ -201,7 +201,7 @@ class OfficerPagesTest {
     @TestSecurity(user = "pat", roles = "placement-officer")
     void anOfficerIsNotOfferedThePanelsDecision() {
         Document home = html(given().get("/"), 200);
-        assertThat(home.select("main h2 a").eachText()).containsExactly("Referrals", "Placements");
+        assertThat(home.select("main h2 a").eachText()).containsExactly("Referrals", "Placements", "Vacancies");
     }
 
     /** A form page as a browser gets it: its CSRF cookie and hidden field, to post back like the browser does. */

@@ -86,9 +86,11 @@ class PortalPagesTest {
         Document page = html(given().get("/"), 200);
         assertThat(page.select("h1").text()).isEqualTo("Your tasks");
         assertThat(page.select(".govuk-caption-l").text()).isEqualTo("Pat Officer, Cambridgeshire");
-        assertThat(page.select("main h2 a").eachAttr("href")).containsExactly("/referrals", "/placements");
+        assertThat(page.select("main h2 a").eachAttr("href")).containsExactly("/referrals", "/placements",
+                "/vacancies");
         assertThat(page.select(".govuk-service-navigation__link").eachText())
-                .containsExactly("Children's placements DPS", "Home", "Referrals", "Placements", "Sign out");
+                .containsExactly("Children's placements DPS", "Home", "Referrals", "Placements", "Vacancies",
+                        "Sign out");
         assertThat(page.select("[aria-current=page]").text()).isEqualTo("Home");
     }
 

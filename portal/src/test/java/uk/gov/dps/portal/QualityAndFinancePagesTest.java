@@ -202,7 +202,7 @@ class QualityAndFinancePagesTest {
     void theFinanceOfficersStartPageOffersTheirPages() {
         Document page = html(given().get("/"), 200);
         assertThat(page.select("main h2 a").eachAttr("href")).containsExactly("/finance/budgets", "/finance/alerts",
-                "/finance/report");
+                "/finance/report", "/finance/invoices", "/finance/payment-performance");
     }
 
     private static Document html(Response response, int status) {

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * contract-monitoring-service as the monitoring officer's pages call it: providers and their quality picture, the
  * latest inspections, visits and concerns, and recording them. The live feed is relayed byte for byte by
- * {@code QualityFeedRelay}, not through this client.
+ * {@code FeedRelays}, not through this client.
  */
 @RegisterRestClient(configKey = MonitoringService.NAME)
 @RegisterProvider(SignedInUserToken.class)

@@ -337,4 +337,108 @@ public interface PlacementService {
     @Path("/placements/{id}/fee-change-requests")
     FeeChangeRequested requestFeeChange(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
             FeeChange request);
+
+    // --- commissioners: the sufficiency report and owner-group exposure (issue 15) -----------------------------
+
+    record SufficiencyReferrals(long raised, long placed, long placedInHouse, long unmet, long cancelled, long open) {
+    }
+
+    record TimeToPlace(long placements, java.math.BigDecimal medianDays, java.math.BigDecimal meanDays) {
+    }
+
+    record SufficiencyInvitations(long referralsCalledOff, long invitations, java.math.BigDecimal invitationsPerReferral,
+            long answered, long offers, long declines, java.math.BigDecimal responseRatePercent,
+            java.math.BigDecimal offerRatePercent) {
+    }
+
+    record DeclineCount(String reason, long count) {
+    }
+
+    record Distance(long twentyMilesOrLess, long overTwentyMiles, long insideArea, long outsideArea, long unknown) {
+    }
+
+    record LotPrice(UUID lotId, String lotCode, String lotName, long placements,
+            java.math.BigDecimal averageWeeklyPrice) {
+    }
+
+    record EmergencyCapacity(long places, long settings, long vacancies) {
+    }
+
+    record MarketShare(String id, String name, long placements, java.math.BigDecimal percent) {
+    }
+
+    record Concentration(long placements, List<MarketShare> topProviders, java.math.BigDecimal topProvidersPercent,
+            List<MarketShare> topOwnerGroups, java.math.BigDecimal topOwnerGroupsPercent) {
+
+        public List<MarketShare> topProviders() {
+            return topProviders == null ? List.of() : topProviders;
+        }
+
+        public List<MarketShare> topOwnerGroups() {
+            return topOwnerGroups == null ? List.of() : topOwnerGroups;
+        }
+    }
+
+    /** One council's (or, joint, every partner council's) figures for one lot or all, one quarter or all time. */
+    record SufficiencyReport(String council, boolean joint, UUID lotId, String period, LocalDate from, LocalDate to,
+            LocalDate asOf, SufficiencyReferrals referrals, TimeToPlace timeToPlace,
+            SufficiencyInvitations invitations, List<DeclineCount> declinesByReason, long placements,
+            Distance distance, List<LotPrice> weeklyPriceByLot, EmergencyCapacity emergencyCapacity,
+            Concentration concentration) {
+
+        public List<DeclineCount> declinesByReason() {
+            return declinesByReason == null ? List.of() : declinesByReason;
+        }
+
+        public List<LotPrice> weeklyPriceByLot() {
+            return weeklyPriceByLot == null ? List.of() : weeklyPriceByLot;
+        }
+    }
+
+    record CouncilExposure(String council, long children, java.math.BigDecimal weeklyCost) {
+    }
+
+    record GroupExposure(String companiesHouseNumber, String name, long settings, long places, long children,
+            java.math.BigDecimal weeklyCost, List<CouncilExposure> byCouncil) {
+
+        public List<CouncilExposure> byCouncil() {
+            return byCouncil == null ? List.of() : byCouncil;
+        }
+    }
+
+    record LotFailure(UUID lotId, String lotCode, String lotName, long children, java.math.BigDecimal weeklyCost,
+            long matchingVacancies, long matchingPlaces) {
+    }
+
+    record GroupFailure(String companiesHouseNumber, String name, LocalDate asOf, long children,
+            java.math.BigDecimal weeklyCost, List<CouncilExposure> byCouncil, List<LotFailure> byLot) {
+
+        public List<CouncilExposure> byCouncil() {
+            return byCouncil == null ? List.of() : byCouncil;
+        }
+
+        public List<LotFailure> byLot() {
+            return byLot == null ? List.of() : byLot;
+        }
+    }
+
+    /** council: null for the person's own, "joint" for the whole DPS; period like 2026-27-Q3, null for all time. */
+    @GET
+    @Path("/reports/sufficiency")
+    SufficiencyReport sufficiency(@QueryParam("council") String council, @QueryParam("lotId") String lotId,
+            @QueryParam("period") String period);
+
+    @GET
+    @Path("/reports/sufficiency.csv")
+    @jakarta.ws.rs.Produces("text/csv")
+    String sufficiencyCsv(@QueryParam("council") String council, @QueryParam("lotId") String lotId,
+            @QueryParam("period") String period);
+
+    @GET
+    @Path("/reports/owner-groups")
+    Page<GroupExposure> ownerGroups(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/reports/owner-groups/{companiesHouseNumber}/failure")
+    GroupFailure ownerGroupFailure(@PathParam("companiesHouseNumber") String companiesHouseNumber);
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -111,4 +112,104 @@ public interface ProviderService {
     @Path("/providers/{id}/documents")
     Document recordDocument(@PathParam("id") UUID providerId, @HeaderParam("Idempotency-Key") String key,
             NewDocument document);
+
+    // --- settings and their vacancies (issue 15): providers keep them, partner councils' officers read them -----
+
+    /** What the setting's Statement of Purpose says it can do: ages (inclusive), sexes (FEMALE, MALE), needs. */
+    record Profile(Integer minAge, Integer maxAge, List<String> sexes, List<String> needs,
+            Boolean emergencyAdmissions, Boolean soloPlacement, LocalDate statementOfPurposeDate) {
+
+        public List<String> sexes() {
+            return sexes == null ? List.of() : sexes;
+        }
+
+        public List<String> needs() {
+            return needs == null ? List.of() : needs;
+        }
+    }
+
+    record OwnerGroup(String name, String companiesHouseNumber) {
+    }
+
+    record Judgement(String judgement, String regulator, LocalDate inspectedOn, String reportReference) {
+    }
+
+    record Setting(UUID id, UUID providerId, String name, String kind, String ofstedUrn, String dfeNumber,
+            String postcode, String postcodeDistrict, String country, int registeredPlaces, Profile profile,
+            OwnerGroup ownerGroup, boolean forProfit, boolean active, Judgement latestJudgement, boolean inadequate,
+            Instant registeredAt, Instant changedAt) {
+    }
+
+    /** A new setting, or the whole of a changed one (PUT replaces it). */
+    record SettingRequest(String name, String kind, String ofstedUrn, String dfeNumber, String postcode,
+            Integer registeredPlaces, Profile profile, OwnerGroup ownerGroup, Boolean forProfit, Boolean active) {
+    }
+
+    record Vacancy(UUID id, UUID settingId, UUID providerId, int places, LocalDate availableFrom, Integer minAge,
+            Integer maxAge, List<String> needs, boolean emergency, String status, String withdrawnReason,
+            Instant declaredAt, Instant confirmedAt, Instant changedAt, boolean stale) {
+
+        public List<String> needs() {
+            return needs == null ? List.of() : needs;
+        }
+    }
+
+    /** One search result: the vacancy, its setting, whose it is, how far from the place asked about. */
+    record VacancyRow(Vacancy vacancy, String settingName, String settingKind, String postcodeDistrict,
+            String country, String providerName, Double distanceMiles, boolean stale, Judgement latestJudgement) {
+    }
+
+    /** Ages and needs narrow the setting's profile; left out, the vacancy is as the profile says. */
+    record Declaration(Integer places, LocalDate availableFrom, Integer minAge, Integer maxAge, List<String> needs,
+            Boolean emergency) {
+    }
+
+    /** FILLED, NO_LONGER_AVAILABLE or OTHER. */
+    record Withdrawal(String reason) {
+    }
+
+    @GET
+    @Path("/providers/{id}/settings")
+    Page<Setting> settings(@PathParam("id") UUID providerId, @QueryParam("page") int page,
+            @QueryParam("size") int size);
+
+    @GET
+    @Path("/providers/{id}/settings/{settingId}")
+    Setting setting(@PathParam("id") UUID providerId, @PathParam("settingId") UUID settingId);
+
+    @POST
+    @Path("/providers/{id}/settings")
+    Setting registerSetting(@PathParam("id") UUID providerId, @HeaderParam("Idempotency-Key") String key,
+            SettingRequest setting);
+
+    @PUT
+    @Path("/providers/{id}/settings/{settingId}")
+    Setting changeSetting(@PathParam("id") UUID providerId, @PathParam("settingId") UUID settingId,
+            SettingRequest setting);
+
+    @POST
+    @Path("/providers/{id}/settings/{settingId}/vacancies")
+    Vacancy declareVacancy(@PathParam("id") UUID providerId, @PathParam("settingId") UUID settingId,
+            @HeaderParam("Idempotency-Key") String key, Declaration declaration);
+
+    @POST
+    @Path("/providers/{id}/vacancies/{vacancyId}/confirm")
+    Vacancy confirmVacancy(@PathParam("id") UUID providerId, @PathParam("vacancyId") UUID vacancyId);
+
+    @POST
+    @Path("/providers/{id}/vacancies/{vacancyId}/withdraw")
+    Vacancy withdrawVacancy(@PathParam("id") UUID providerId, @PathParam("vacancyId") UUID vacancyId,
+            Withdrawal withdrawal);
+
+    /**
+     * Open vacancies, nearest first when {@code near} is given; a provider's own only, for a provider user. Each
+     * filter may be null; sex is FEMALE or MALE, the referral's words.
+     */
+    @GET
+    @Path("/vacancies")
+    Page<VacancyRow> vacancies(@QueryParam("lotId") String lotId, @QueryParam("need") String need,
+            @QueryParam("age") String age, @QueryParam("sex") String sex, @QueryParam("emergency") String emergency,
+            @QueryParam("near") String near, @QueryParam("withinMiles") String withinMiles,
+            @QueryParam("includeStale") String includeStale, @QueryParam("page") int page,
+            @QueryParam("size") int size);
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -81,6 +84,69 @@ public interface SpendService {
     @GET
     @Path("/reports/spend")
     SpendReport report(@QueryParam("year") Integer year, @QueryParam("page") int page);
+
+    // --- invoices and payments (issue 16): providers submit, finance officers approve or dispute and pay ---------
+
+    /** A provider's invoice for one placement and period, with what the agreement says it should be. */
+    record Invoice(UUID id, String invoiceNumber, UUID placementId, UUID providerId, String council,
+            LocalDate periodFrom, LocalDate periodTo, BigDecimal amount, BigDecimal expectedAmount,
+            BigDecimal difference, boolean flagged, String status, String reason, LocalDate receivedOn,
+            Instant submittedAt, Instant decidedAt, String decidedBy) {
+    }
+
+    record NewInvoice(String invoiceNumber, UUID placementId, LocalDate periodFrom, LocalDate periodTo,
+            BigDecimal amount) {
+    }
+
+    /** Approval (reason needed when flagged) or dispute (reason always needed). */
+    record InvoiceDecision(String reason) {
+    }
+
+    record NewPayment(UUID invoiceId, LocalDate paidOn, String paymentReference) {
+    }
+
+    record Payment(UUID id, UUID invoiceId, String invoiceNumber, UUID placementId, BigDecimal amount,
+            LocalDate invoiceReceivedOn, LocalDate paidOn, String paymentReference) {
+    }
+
+    /** The Procurement Act payments compliance figures of one council and six-month period. */
+    record PaymentPerformance(String council, String period, LocalDate from, LocalDate to, LocalDate asOf,
+            int invoicesReceived, BigDecimal averageDaysToPay, int paidWithin30Days, int paidIn31To60Days,
+            int paidIn61DaysOrMore, int unpaid, int disputed, BigDecimal percentWithin30Days,
+            BigDecimal percentIn31To60Days, BigDecimal percentIn61DaysOrMore, BigDecimal percentUnpaid) {
+    }
+
+    /** Newest first: a provider's own, or the finance officer's council's; status and flagged may be null. */
+    @GET
+    @Path("/invoices")
+    Page<Invoice> invoices(@QueryParam("status") String status, @QueryParam("flagged") Boolean flagged,
+            @QueryParam("page") int page);
+
+    @GET
+    @Path("/invoices/{id}")
+    Invoice invoice(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/invoices")
+    Invoice submitInvoice(@HeaderParam("Idempotency-Key") String key, NewInvoice invoice);
+
+    @POST
+    @Path("/invoices/{id}/approve")
+    Invoice approveInvoice(@PathParam("id") UUID id, InvoiceDecision decision);
+
+    @POST
+    @Path("/invoices/{id}/dispute")
+    Invoice disputeInvoice(@PathParam("id") UUID id, InvoiceDecision decision);
+
+    /** The council's own payment reference makes it idempotent: the same reference again records nothing. */
+    @POST
+    @Path("/payments")
+    Payment recordPayment(NewPayment payment);
+
+    /** period like 2026-27-H2; null for the current six months. */
+    @GET
+    @Path("/payment-performance")
+    PaymentPerformance paymentPerformance(@QueryParam("period") String period);
 
     final class Errors extends ServiceErrors {
         public Errors() {

@@ -47,12 +47,15 @@ public final class Formats {
         return DATE.format(local) + " at " + TIME.format(local).toLowerCase(Locale.UK);
     }
 
-    /** CALLED_OFF → "Called off", EMOTIONAL_BEHAVIOURAL → "Emotional behavioural". */
+    /**
+     * CALLED_OFF → "Called off", EMOTIONAL_BEHAVIOURAL → "Emotional behavioural", and a service's field name
+     * invoiceNumber → "Invoice number".
+     */
     static String label(String code) {
         if (code == null || code.isBlank()) {
             return "";
         }
-        String words = code.replace('_', ' ').toLowerCase(Locale.UK);
+        String words = code.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(Locale.UK);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

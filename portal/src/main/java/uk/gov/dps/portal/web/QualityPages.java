@@ -142,7 +142,7 @@ public class QualityPages {
         List<Option> providerOptions = new ArrayList<>();
         providerOptions.add(new Option("", "All providers", provider.isBlank()));
         names.forEach((id, name) -> providerOptions.add(new Option(id.toString(), name, id.equals(providerId))));
-        StringBuilder events = new StringBuilder(QualityFeedRelay.PATH);
+        StringBuilder events = new StringBuilder(FeedRelays.QUALITY);
         if (providerId != null) {
             events.append("?provider=").append(providerId);
         }

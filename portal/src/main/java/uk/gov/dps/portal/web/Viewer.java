@@ -154,7 +154,34 @@ public class Viewer {
             tasks.add(new Task("Spend report", "/finance/report", "Where the money goes: by funding stream, lot and"
                     + " provider, and how concentrated each lot is."));
         }
+        matchingAndPaymentTasks(tasks);
         return tasks;
+    }
+
+    /** Settings and vacancies, sufficiency (issue 15); invoices and payments (issue 16). */
+    private void matchingAndPaymentTasks(List<Task> tasks) {
+        if (has("placement-officer")) {
+            tasks.add(new Task("Vacancies", "/vacancies", "Open vacancies by lot, need, age and distance from the"
+                    + " child's home, nearest first; watch them as providers declare and withdraw them."));
+        }
+        if (has("provider")) {
+            tasks.add(new Task("Your settings", "/your-settings", "Your homes and other settings with their Statement"
+                    + " of Purpose and latest judgement: register one, declare, confirm or withdraw a vacancy."));
+            tasks.add(new Task("Your invoices", "/your-invoices", "Invoice a council for a placement and see whether"
+                    + " it matches what the agreement says."));
+        }
+        if (has("commissioner")) {
+            tasks.add(new Task("Sufficiency", "/sufficiency", "Referrals, time to place, distance, prices and"
+                    + " emergency capacity, by lot and quarter, for your council or the joint DPS."));
+            tasks.add(new Task("Owner groups", "/owner-groups", "The children placed with each provider group and"
+                    + " what it costs a week, and what would happen if a group failed."));
+        }
+        if (has("finance-officer")) {
+            tasks.add(new Task("Invoices", "/finance/invoices", "Providers' invoices to your council, flagged ones"
+                    + " first to check: approve, dispute or record the payment."));
+            tasks.add(new Task("Payment performance", "/finance/payment-performance", "How quickly your council"
+                    + " paid its invoices this six months, as the Procurement Act notice reports it."));
+        }
     }
 
     public List<NavItem> navigation() {

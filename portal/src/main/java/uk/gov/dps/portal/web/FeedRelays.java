@@ -1,6 +1,8 @@
 package uk.gov.dps.portal.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,43 +22,58 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The live quality feed for the browser: relays contract-monitoring-service's server-sent events as they come, with
- * the signed-in person's own token (so the service decides who may listen) and the client's Last-Event-ID (the
- * header EventSource sends when it reconnects by itself, or {@code ?after=} when the page's script opens a new
- * one), so a dropped connection resumes where it stopped: the service replays what was missed, nothing twice.
- * A plain Vert.x route, so the bytes pass through untouched and as soon as they arrive.
+ * The live feeds for the browser: relays a service's server-sent events as they come, with the signed-in person's
+ * own token (so the service decides who may listen) and the client's Last-Event-ID (the header EventSource sends
+ * when it reconnects by itself, or {@code ?after=} when the page's script opens a new one), so a dropped connection
+ * resumes where it stopped: the service replays what was missed, nothing twice. Plain Vert.x routes, so the bytes
+ * pass through untouched and as soon as they arrive. One relay for every feed: quality (contract-monitoring-service)
+ * and vacancies (provider-service).
  */
 @ApplicationScoped
-public class QualityFeedRelay {
+public class FeedRelays {
 
-    static final String PATH = "/quality-feed/events";
+    static final String QUALITY = "/quality-feed/events";
+    static final String VACANCIES = "/vacancies/live/events";
 
-    private static final Logger LOG = Logger.getLogger(QualityFeedRelay.class);
+    private static final Logger LOG = Logger.getLogger(FeedRelays.class);
+
+    /** A feed: the portal's path, the service's stream, and the query parameters the page may pass on to it. */
+    record Feed(String name, String path, URI service, String upstream, List<String> filters) {
+    }
 
     @ConfigProperty(name = "quarkus.rest-client.contract-monitoring-service.url")
-    URI service;
+    URI monitoringService;
+
+    @ConfigProperty(name = "quarkus.rest-client.provider-service.url")
+    URI providerService;
 
     private HttpClient client;
 
     void routes(@Observes Router router, Vertx vertx) {
-        // no idle time-out: the service's heartbeats keep the stream alive, and a feed may stay quiet a long time
+        // no idle time-out: the services' heartbeats keep a stream alive, and a feed may stay quiet a long time
         client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2000));
-        router.get(PATH).handler(this::relay);
+        for (Feed feed : List.of(
+                new Feed("quality feed", QUALITY, monitoringService, "/quality-events/stream",
+                        List.of("provider", "type")),
+                // the page filters what it shows itself: the service's feed has no filters
+                new Feed("vacancy feed", VACANCIES, providerService, "/vacancies/feed", List.of()))) {
+            router.get(feed.path()).handler(context -> relay(feed, context));
+        }
     }
 
-    /** The service's stream path with the page's filters (provider, repeated type) passed on, and nothing else. */
-    static String upstreamPath(URI service, RoutingContext context) {
+    /** The service's stream path with the page's filters passed on, and nothing else. */
+    static String upstreamPath(Feed feed, RoutingContext context) {
         StringBuilder query = new StringBuilder();
-        for (String name : List.of("provider", "type")) {
+        for (String name : feed.filters()) {
             for (String value : context.queryParam(name)) {
                 if (!value.isBlank()) {
                     query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
-                            .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                 }
             }
         }
-        String base = service.getPath() == null ? "" : service.getPath().replaceAll("/$", "");
-        return base + "/quality-events/stream" + query;
+        String base = feed.service().getPath() == null ? "" : feed.service().getPath().replaceAll("/$", "");
+        return base + feed.upstream() + query;
     }
 
     /** Where the browser's feed stopped: EventSource's own header first, else the page script's ?after=. */
@@ -69,9 +86,10 @@ public class QualityFeedRelay {
         return after.isEmpty() || after.get(0).isBlank() ? null : after.get(0);
     }
 
-    private void relay(RoutingContext context) {
+    private void relay(Feed feed, RoutingContext context) {
+        URI service = feed.service();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(service.getHost())
-                .setPort(service.getPort() > 0 ? service.getPort() : 80).setURI(upstreamPath(service, context))
+                .setPort(service.getPort() > 0 ? service.getPort() : 80).setURI(upstreamPath(feed, context))
                 .putHeader("Accept", "text/event-stream");
         if (context.user() instanceof QuarkusHttpUser user) {
             AccessTokenCredential token = user.getSecurityIdentity().getCredential(AccessTokenCredential.class);
@@ -96,7 +114,7 @@ public class QualityFeedRelay {
             response.closeHandler(closed -> upstream.request().connection().close());
             upstream.pipeTo(response);
         }).onFailure(failure -> {
-            LOG.warnf("the quality feed could not be reached: %s", failure.getMessage());
+            LOG.warnf("the %s could not be reached: %s", feed.name(), failure.getMessage());
             if (!response.ended()) {
                 response.setStatusCode(503).putHeader("Content-Type", "text/plain").end("feed unavailable");
             }
