@@ -49,12 +49,7 @@ class InvoicesIT {
     @Test
     void anInvoiceCheckedOneFlaggedBothApprovedAndPaidSeenInThePositionAndPaymentPerformance() {
         OnboardedLot lot = OnboardedLot.withProviders(commissioner, "Rowan");
-        String provider = lot.providers().get(0);
-        lot.decide(commissioner, provider, "ADMIT");
-        eventually("placement-service sees the member", () -> {
-            var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
-            return response.statusCode() == 200 && response.jsonPath().getList("items.providerId").contains(provider);
-        });
+        String provider = lot.admitFirstProvider(commissioner, officer);
 
         // the stack's own date; the placement started four weeks or more ago on a Monday, and both invoiced weeks
         // lie in one financial year (in early April, the weeks before 31 March)

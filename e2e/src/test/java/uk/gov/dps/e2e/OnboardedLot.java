@@ -63,6 +63,17 @@ public record OnboardedLot(String dpsId, String lotId, List<String> providers, M
                 .post("/applications/" + application(providerId) + "/decision").then().statusCode(200);
     }
 
+    /** Admits the first provider and waits until placement-service can invite it; answers its id. */
+    public String admitFirstProvider(String commissioner, String officer) {
+        String provider = providers.get(0);
+        decide(commissioner, provider, "ADMIT");
+        eventually("placement-service sees the member", () -> {
+            var response = as("placement-service", officer).get("/lots/" + lotId + "/eligible-providers");
+            return response.statusCode() == 200 && response.jsonPath().getList("items.providerId").contains(provider);
+        });
+        return provider;
+    }
+
     private static String applicationBody(String lotId) {
         return """
                 {"lotId": "%s", "categories": ["EMERGENCY"], "requestedTier": "TIER_2",

@@ -60,12 +60,7 @@ class SpendIT {
     @Test
     void splitFundingFeeChangeEndRedeliveryAndAContractAlert() {
         OnboardedLot lot = OnboardedLot.withProviders(commissioner, "Birch");
-        String provider = lot.providers().get(0);
-        lot.decide(commissioner, provider, "ADMIT");
-        eventually("placement-service sees the member", () -> {
-            var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
-            return response.statusCode() == 200 && response.jsonPath().getList("items.providerId").contains(provider);
-        });
+        String provider = lot.admitFirstProvider(commissioner, officer);
 
         // the stack's own date (it may run as of another day than this JVM): spend reports it as asOf
         LocalDate today = LocalDate.parse(as("spend-service", finance).get("/reports/spend").then().statusCode(200)

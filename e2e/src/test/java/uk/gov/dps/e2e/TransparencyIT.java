@@ -56,11 +56,7 @@ class TransparencyIT {
         String provider = lot.providers().get(0);
         String providerName = as("provider-service", commissioner).get("/providers/" + provider).then()
                 .statusCode(200).extract().path("name");
-        lot.decide(commissioner, provider, "ADMIT");
-        eventually("placement-service sees the member", () -> {
-            var response = as("placement-service", officer).get("/lots/" + lot.lotId() + "/eligible-providers");
-            return response.statusCode() == 200 && response.jsonPath().getList("items.providerId").contains(provider);
-        });
+        lot.admitFirstProvider(commissioner, officer);
         // the stack's own date (it may run as of another day than this JVM)
         LocalDate today = LocalDate.parse(as("spend-service", finance).get("/reports/spend").then().statusCode(200)
                 .extract().path("asOf"));
