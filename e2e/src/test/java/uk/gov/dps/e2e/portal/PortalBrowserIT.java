@@ -54,7 +54,8 @@ class PortalBrowserIT extends PortalBrowser {
         browser.get(PORTAL + "/");
         assertThat(heading()).isEqualTo("Your tasks");
         assertThat(browser.findElements(By.cssSelector("main h2 a"))).extracting(WebElement::getText)
-                .containsExactly("Invitations", "Your placements", "Documents", "KPI returns");
+                .containsExactly("Invitations", "Your placements", "Documents", "KPI returns",
+                        "Your settings", "Your invoices");
         accessible("the start page");
 
         browser.findElement(By.linkText("Sign out")).click();
